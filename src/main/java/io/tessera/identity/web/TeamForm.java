@@ -1,0 +1,15 @@
+package io.tessera.identity.web;
+
+import java.util.List;
+
+/** The create/edit team form as typed. */
+record TeamForm(String name, String description, List<Long> memberIds) {
+
+    static TeamForm empty() {
+        return new TeamForm("", "", List.of());
+    }
+
+    List<Long> memberIdsOrEmpty() {
+        return memberIds == null ? List.of() : memberIds;
+    }
+}

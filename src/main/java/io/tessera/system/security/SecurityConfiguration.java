@@ -1,0 +1,131 @@
+package io.tessera.system.security;
+
+import javax.sql.DataSource;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.rememberme.JdbcTokenRepositoryImpl;
+import org.springframework.security.web.authentication.rememberme.PersistentTokenRepository;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+import java.util.Map;
+
+import io.tessera.identity.AgentAccounts;
+import io.tessera.identity.AgentAuthenticationProvider;
+import io.tessera.identity.ApiTokens;
+import io.tessera.identity.SecuritySettings;
+import io.tessera.system.InstallSecret;
+
+/**
+ * Three filter chains, one per kind of client:
+ * <ol>
+ *   <li>{@code /api/**}: stateless; API token (Bearer) or HTTP Basic; 401/403 as problem JSON; no CSRF
+ *       because no cookie is ever read.</li>
+ *   <li>{@code /actuator/**}: health is public and without details; Prometheus for admins or the metrics token.</li>
+ *   <li>everything else: the browser; form sign-in with CSRF, remember-me, lockout.</li>
+ * </ol>
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
+            + "style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; "
+            + "base-uri 'self'; form-action 'self'";
+
+    @Bean
+    AuthenticationManager authenticationManager(AgentAuthenticationProvider agents) {
+        return new ProviderManager(agents);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager, ApiTokens tokens,
+                            ProblemResponses problems) throws Exception {
+        return http.securityMatcher("/api/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
+                        .anyRequest().hasRole("AGENT"))
+                .authenticationManager(authenticationManager)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .addFilterBefore(new BearerTokenFilter(tokens, problems, ""), BasicAuthenticationFilter.class)
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain operations(HttpSecurity http, AuthenticationManager authenticationManager, ApiTokens tokens,
+                                   ProblemResponses problems, SecuritySettings settings) throws Exception {
+        return http.securityMatcher("/actuator/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/actuator/prometheus").hasAnyRole("ADMIN", "METRICS")
+                        .anyRequest().hasRole("ADMIN"))
+                .authenticationManager(authenticationManager)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .addFilterBefore(new BearerTokenFilter(tokens, problems, settings.metricsToken()),
+                        BasicAuthenticationFilter.class)
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain browser(HttpSecurity http, AuthenticationManager authenticationManager,
+                                AgentAccounts accounts, PersistentTokenRepository rememberMeTokens,
+                                InstallSecret secret, SecuritySettings settings) throws Exception {
+        var failures = new ExceptionMappingAuthenticationFailureHandler();
+        failures.setDefaultFailureUrl("/login?error");
+        failures.setExceptionMappings(Map.of(
+                LockedException.class.getName(), "/login?locked",
+                DisabledException.class.getName(), "/login?error"));
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
+                                "/favicon.ico").permitAll()
+                        .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .anyRequest().hasRole("AGENT"))
+                .authenticationManager(authenticationManager)
+                .formLogin(form -> form.loginPage("/login").usernameParameter("email")
+                        .failureHandler(failures).defaultSuccessUrl("/", false).permitAll())
+                .rememberMe(remember -> remember
+                        .tokenRepository(rememberMeTokens)
+                        .userDetailsService(accounts)
+                        .key(secret.value())
+                        .rememberMeParameter("remember-me")
+                        .tokenValiditySeconds((int) settings.rememberMeValidity().toSeconds()))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut")
+                        .deleteCookies("SESSION", "remember-me"))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+                .build();
+    }
+
+    @Bean
+    PersistentTokenRepository rememberMeTokens(DataSource dataSource) {
+        var repository = new JdbcTokenRepositoryImpl();
+        repository.setDataSource(dataSource);
+        return repository;
+    }
+}
