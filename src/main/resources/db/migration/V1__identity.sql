@@ -63,7 +63,7 @@ create table audit_event (
 -- Install-wide settings such as the generated install secret.
 create table setting (
     name  varchar(100)  primary key,
-    value varchar(4000) not null
+    setting_value varchar(4000) not null
 );
 
 -- Spring Security persistent remember-me tokens.

@@ -19,7 +19,7 @@ public class InstallSecret {
     private final String value;
 
     InstallSecret(JdbcClient jdbc, TransactionTemplate transactions) {
-        this.value = transactions.execute(status -> jdbc.sql("select value from setting where name = ?")
+        this.value = transactions.execute(status -> jdbc.sql("select setting_value from setting where name = ?")
                 .param(NAME).query(String.class).optional()
                 .orElseGet(() -> create(jdbc)));
     }
@@ -29,10 +29,10 @@ public class InstallSecret {
         new SecureRandom().nextBytes(bytes);
         String secret = HexFormat.of().formatHex(bytes);
         // Standard MERGE runs on both databases; a second node starting at the same time keeps the first value.
-        jdbc.sql("merge into setting s using (values (?, ?)) as v(name, value) on s.name = v.name "
-                        + "when not matched then insert (name, value) values (v.name, v.value)")
+        jdbc.sql("merge into setting s using (values (?, ?)) as v(name, setting_value) on s.name = v.name "
+                        + "when not matched then insert (name, setting_value) values (v.name, v.setting_value)")
                 .params(NAME, secret).update();
-        return jdbc.sql("select value from setting where name = ?").param(NAME).query(String.class).single();
+        return jdbc.sql("select setting_value from setting where name = ?").param(NAME).query(String.class).single();
     }
 
     public String value() {

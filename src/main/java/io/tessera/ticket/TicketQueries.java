@@ -1,0 +1,119 @@
+package io.tessera.ticket;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.tessera.shared.TeamId;
+import io.tessera.shared.TicketId;
+
+/**
+ * Reading tickets for the workspace: keyset pages ordered by last update (index
+ * {@code ticket_status_updated_idx}), filtered by the viewer's {@link Visibility} in SQL, with the
+ * requester, team and assignee names joined in the same query.
+ */
+@Service
+@Transactional(readOnly = true)
+public class TicketQueries {
+
+    private static final String SELECT = "select t.id, t.number, t.subject, t.status, t.priority, t.channel, "
+            + "c.name as requester_name, c.email as requester_email, tm.name as team_name, a.name as assignee_name, "
+            + "t.created_at, t.updated_at from ticket t join customer c on c.id = t.requester_id "
+            + "left join team tm on tm.id = t.team_id left join agent a on a.id = t.assignee_id ";
+
+    private final JdbcClient jdbc;
+
+    TicketQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public TicketPage page(Visibility viewer, Set<TicketStatus> statuses, String cursor, int size) {
+        Set<TicketStatus> wanted = statuses.isEmpty() ? EnumSet.allOf(TicketStatus.class) : statuses;
+        StringBuilder sql = new StringBuilder(SELECT).append("where t.status in (:statuses) ");
+        Map<String, Object> params = new HashMap<>();
+        params.put("statuses", wanted.stream().map(Enum::name).toList());
+        restrict(viewer, sql, params);
+        Cursor after = Cursor.parse(cursor);
+        if (after != null) {
+            sql.append("and (t.updated_at < :updatedAt or (t.updated_at = :updatedAt and t.id < :id)) ");
+            params.put("updatedAt", after.updatedAt().atOffset(ZoneOffset.UTC));
+            params.put("id", after.id());
+        }
+        sql.append("order by t.updated_at desc, t.id desc fetch first ").append(size + 1).append(" rows only");
+        List<TicketSummary> rows = new ArrayList<>(jdbc.sql(sql.toString()).params(params).query(TicketQueries::summary).list());
+        String next = null;
+        if (rows.size() > size) {
+            rows = rows.subList(0, size);
+            TicketSummary last = rows.get(rows.size() - 1);
+            next = new Cursor(last.updatedAt(), last.id().value()).encode();
+        }
+        return new TicketPage(List.copyOf(rows), next);
+    }
+
+    public Optional<TicketSummary> findByNumber(Visibility viewer, long number) {
+        StringBuilder sql = new StringBuilder(SELECT).append("where t.number = :number ");
+        Map<String, Object> params = new HashMap<>();
+        params.put("number", number);
+        restrict(viewer, sql, params);
+        return jdbc.sql(sql.toString()).params(params).query(TicketQueries::summary).optional();
+    }
+
+    private static void restrict(Visibility viewer, StringBuilder sql, Map<String, Object> params) {
+        if (viewer.all()) {
+            return;
+        }
+        sql.append("and (t.assignee_id = :viewer");
+        params.put("viewer", viewer.agent().value());
+        if (!viewer.teams().isEmpty()) {
+            sql.append(" or t.team_id in (:teams)");
+            params.put("teams", viewer.teams().stream().map(TeamId::value).toList());
+        }
+        sql.append(") ");
+    }
+
+    private static TicketSummary summary(ResultSet rs, int n) throws SQLException {
+        return new TicketSummary(TicketId.of(rs.getLong("id")), rs.getLong("number"), rs.getString("subject"),
+                TicketStatus.valueOf(rs.getString("status")), Priority.valueOf(rs.getString("priority")),
+                Channel.valueOf(rs.getString("channel")), rs.getString("requester_name"),
+                rs.getString("requester_email"), rs.getString("team_name"), rs.getString("assignee_name"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+    }
+
+    /** Position after the last row of a page: its update time and id, opaque to clients. */
+    record Cursor(Instant updatedAt, long id) {
+
+        String encode() {
+            String raw = updatedAt.toString() + "|" + id;
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Cursor parse(String value) {
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            try {
+                String raw = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8);
+                int bar = raw.indexOf('|');
+                return new Cursor(Instant.parse(raw.substring(0, bar)), Long.parseLong(raw.substring(bar + 1)));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("Invalid cursor", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package io.tessera.ticket;
+
+import java.util.List;
+
+import io.tessera.identity.Agent;
+import io.tessera.identity.Role;
+import io.tessera.shared.AgentId;
+import io.tessera.shared.TeamId;
+
+/**
+ * Which tickets an agent may see: supervisors and admins see all; an agent sees the tickets of their
+ * teams and the tickets assigned to them. Applied in SQL, so lists and counts never leak.
+ */
+public record Visibility(boolean all, List<TeamId> teams, AgentId agent) {
+
+    public static Visibility of(Agent agent) {
+        boolean all = agent.role() == Role.ADMIN || agent.role() == Role.SUPERVISOR;
+        return new Visibility(all, agent.teams().stream().map(t -> t.id()).toList(), agent.id());
+    }
+}

@@ -1,0 +1,30 @@
+package io.tessera.testing;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * A test against the whole application on a real port and a real database (H2 or PostgreSQL, see
+ * {@link TestDatabase}), with a {@link MutableClock} and a known admin ({@link #ADMIN_EMAIL}).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@ExtendWith(DatabaseAvailability.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "tessera.admin.email=" + IntegrationTest.ADMIN_EMAIL,
+        "tessera.admin.password=" + IntegrationTest.ADMIN_PASSWORD,
+        "tessera.admin.name=Ada Admin"})
+@ContextConfiguration(initializers = TestDatabase.class)
+@Import(MutableClock.Configuration.class)
+public @interface IntegrationTest {
+
+    String ADMIN_EMAIL = "ada@example.test";
+    String ADMIN_PASSWORD = "correct-horse-battery";
+}
