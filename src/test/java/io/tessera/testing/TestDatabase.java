@@ -53,7 +53,11 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
-        properties.putIfAbsent("tessera.demo", "false");
+        // Tests start empty unless they ask for the demo (@TestPropertySource(properties = "tessera.demo=true")).
+        String demo = context.getEnvironment().getProperty("tessera.demo");
+        if (demo == null || demo.isBlank()) {
+            properties.put("tessera.demo", "false");
+        }
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testDatabase", properties));
     }
 

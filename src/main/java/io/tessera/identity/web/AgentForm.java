@@ -11,7 +11,7 @@ record AgentForm(String email, String name, Role role, List<Long> teamIds, Strin
         return new AgentForm("", "", Role.AGENT, List.of(), "");
     }
 
-    List<Long> teamIdsOrEmpty() {
+    public List<Long> teamIdsOrEmpty() {
         return teamIds == null ? List.of() : teamIds;
     }
 }

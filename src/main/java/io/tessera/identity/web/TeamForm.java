@@ -9,7 +9,7 @@ record TeamForm(String name, String description, List<Long> memberIds) {
         return new TeamForm("", "", List.of());
     }
 
-    List<Long> memberIdsOrEmpty() {
+    public List<Long> memberIdsOrEmpty() {
         return memberIds == null ? List.of() : memberIds;
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.RememberMeAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -46,9 +47,10 @@ class SecurityConfiguration {
             + "style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; "
             + "base-uri 'self'; form-action 'self'";
 
+    /** Passwords (form and HTTP Basic) and remember-me cookies; API tokens are checked by {@link BearerTokenFilter}. */
     @Bean
-    AuthenticationManager authenticationManager(AgentAuthenticationProvider agents) {
-        return new ProviderManager(agents);
+    AuthenticationManager authenticationManager(AgentAuthenticationProvider agents, InstallSecret secret) {
+        return new ProviderManager(agents, new RememberMeAuthenticationProvider(secret.value()));
     }
 
     @Bean

@@ -17,31 +17,35 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * The one error endpoint: API and operations paths (and clients asking for JSON) get an RFC 9457
- * problem; browsers get a page. Neither ever shows a stack trace or an exception message.
+ * The one error endpoint. The answer depends on the path that failed, not on the {@code Accept} header:
+ * API and operations paths always get an RFC 9457 problem (so a browser sees what curl sees), every
+ * other path gets a page (so a script without {@code Accept: text/html} still gets the page a person
+ * would). Neither ever shows a stack trace or an exception message.
  */
 @Controller
 class ErrorPages implements ErrorController {
 
-    @RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
-    ModelAndView page(HttpServletRequest request) {
+    @RequestMapping("/error")
+    ModelAndView error(HttpServletRequest request) {
         HttpStatus status = status(request);
-        String originalPath = originalPath(request);
-        if (isMachinePath(originalPath)) {
-            // Browsers visiting an API URL still get the API's answer, so what they see matches curl.
+        if (isMachinePath(originalPath(request))) {
             return new ModelAndView("forward:/error/problem");
         }
-        String view = status == HttpStatus.NOT_FOUND ? "error/404" : status == HttpStatus.FORBIDDEN ? "error/403" : "error/error";
+        String view = switch (status) {
+            case NOT_FOUND -> "error/404";
+            case FORBIDDEN -> "error/403";
+            default -> "error/error";
+        };
         return new ModelAndView(view, Map.of("status", status.value(), "reason", status.getReasonPhrase()), status);
     }
 
-    @RequestMapping({"/error", "/error/problem"})
+    @RequestMapping("/error/problem")
     @ResponseBody
     ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
         HttpStatus status = status(request);
+        String path = originalPath(request);
         ProblemDetail problem = ProblemDetail.forStatus(status);
         problem.setDetail(status == HttpStatus.NOT_FOUND ? "No resource at this path." : status.getReasonPhrase());
-        String path = originalPath(request);
         if (path != null) {
             problem.setInstance(URI.create(path));
         }

@@ -1,20 +1,29 @@
 package io.tessera.system.web;
 
+import java.util.Comparator;
+
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import io.tessera.identity.Agent;
+import io.tessera.identity.AgentManagement;
 import io.tessera.system.TesseraProperties;
 
-/** Tells whoever started Tessera where to open it. */
+/**
+ * Tells whoever started Tessera where to open it and whom to sign in as. The password itself is printed
+ * only once, by the first-admin bootstrap, and never again.
+ */
 @Component
 class StartupBanner {
 
     private final TesseraProperties properties;
+    private final AgentManagement agents;
 
-    StartupBanner(TesseraProperties properties) {
+    StartupBanner(TesseraProperties properties, AgentManagement agents) {
         this.properties = properties;
+        this.agents = agents;
     }
 
     @EventListener
@@ -23,7 +32,9 @@ class StartupBanner {
         if (url.isEmpty() && event.getApplicationContext() instanceof WebServerApplicationContext web) {
             url = "http://localhost:" + web.getWebServer().getPort() + "/";
         }
-        System.out.printf("%n  Tessera is running: %s%n  Sign in with the admin email and password (see above on first start,"
-                + " or TESSERA_ADMIN_EMAIL / TESSERA_ADMIN_PASSWORD).%n%n", url);
+        String admin = agents.list().stream().filter(a -> a.active() && a.isAdmin())
+                .min(Comparator.comparing(a -> a.id().value())).map(Agent::email).orElse("(no active admin)");
+        System.out.printf("%n  Tessera is running: %s%n  Sign in as %s with the password printed on first start"
+                + " (or TESSERA_ADMIN_PASSWORD).%n%n", url, admin);
     }
 }

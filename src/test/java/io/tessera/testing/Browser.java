@@ -1,0 +1,67 @@
+package io.tessera.testing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+
+/**
+ * Headless Debian Chromium driven by Playwright, as STACK.md describes: Playwright's own browser download
+ * is skipped (the machine cannot reach it) and the flags keep Chromium off the closed network.
+ * Screenshots go to {@code target/screenshots/<database>/}.
+ */
+public final class Browser implements AutoCloseable {
+
+    public static final Path CHROMIUM = Paths.get(System.getProperty("tessera.test.chromium", "/usr/bin/chromium"));
+
+    private final Playwright playwright;
+    private final com.microsoft.playwright.Browser browser;
+    private final BrowserContext context;
+    private final String base;
+
+    public Browser(int port) {
+        if (!Files.isExecutable(CHROMIUM)) {
+            throw new IllegalStateException("Chromium is not installed at " + CHROMIUM
+                    + ". Install it with: apt-get install -y --no-install-recommends chromium (.ci/run does this).");
+        }
+        this.playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        this.browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM)
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
+        this.context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setViewportSize(1280, 800));
+        this.base = "http://localhost:" + port;
+    }
+
+    public Page open(String path) {
+        Page page = context.pages().isEmpty() ? context.newPage() : context.pages().get(0);
+        page.navigate(base + path);
+        return page;
+    }
+
+    public String url(String path) {
+        return base + path;
+    }
+
+    /** Saves a full-page screenshot under target/screenshots/&lt;database&gt;/&lt;name&gt;.png. */
+    public static void screenshot(Page page, String name) {
+        Path file = Paths.get("target", "screenshots", TestDatabase.kind(), name + ".png");
+        page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+    }
+
+    @Override
+    public void close() {
+        context.close();
+        browser.close();
+        playwright.close();
+    }
+}
