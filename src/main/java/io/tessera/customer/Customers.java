@@ -45,6 +45,28 @@ public class Customers {
         return CustomerId.of(keys.getKey().longValue());
     }
 
+    /**
+     * The customer who writes from this address, created (with {@code name}, or the address's local part
+     * when no name is known) if there is none yet. Used by every channel that receives a request.
+     */
+    public Customer findOrCreate(String email, String name) {
+        String address = normalize(email);
+        return findByEmail(address).orElseGet(() -> {
+            String display = name == null || name.isBlank() ? address.substring(0, Math.max(1, address.indexOf('@'))) : name.trim();
+            return find(create(display, address, null, null)).orElseThrow();
+        });
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Customer> findByEmail(String email) {
+        return jdbc.sql("select id, name, email, organization_id from customer where email = ?").param(normalize(email))
+                .query((rs, n) -> {
+                    long org = rs.getLong("organization_id");
+                    return new Customer(CustomerId.of(rs.getLong("id")), rs.getString("name"), rs.getString("email"),
+                            rs.wasNull() ? null : OrganizationId.of(org));
+                }).optional();
+    }
+
     @Transactional(readOnly = true)
     public Optional<Customer> find(CustomerId id) {
         return jdbc.sql("select id, name, email, organization_id from customer where id = ?").param(id.value())
