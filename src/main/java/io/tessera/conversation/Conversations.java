@@ -1,5 +1,6 @@
 package io.tessera.conversation;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -13,39 +14,106 @@ import org.springframework.transaction.annotation.Transactional;
 import io.tessera.shared.Actor;
 import io.tessera.shared.TicketId;
 import io.tessera.ticket.Channel;
+import io.tessera.ticket.MessageActivity;
+import io.tessera.ticket.NewTicket;
+import io.tessera.ticket.Ticket;
+import io.tessera.ticket.TicketChange;
 import io.tessera.ticket.TicketEventLog;
+import io.tessera.ticket.TicketManagement;
+import io.tessera.ticket.InvalidTicketChange;
 
-/** Messages of a ticket, oldest first. */
+/**
+ * The conversation on a ticket: opening a ticket with its first message, agents' public replies and
+ * internal notes, and customers' messages. Each message and the ticket change it causes (first response,
+ * reopening, a status chosen with the reply) are saved in one transaction, guarded by the ticket's version.
+ */
 @Service
 @Transactional
 public class Conversations {
 
+    /** Message bodies are capped so one paste cannot fill the database; 64 KB of text is a long email. */
+    static final int MAX_BODY = 65_536;
+
     private final JdbcClient jdbc;
     private final TicketEventLog log;
+    private final TicketManagement tickets;
+    private final Clock clock;
 
-    Conversations(JdbcClient jdbc, TicketEventLog log) {
+    Conversations(JdbcClient jdbc, TicketEventLog log, TicketManagement tickets, Clock clock) {
         this.jdbc = jdbc;
         this.log = log;
+        this.tickets = tickets;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens a ticket with its first message. The message is the requester's request even when an agent
+     * types it in after a phone call; the history still says which agent created the ticket.
+     */
+    public Ticket open(NewTicket request, String firstMessage, BodyFormat format, Actor createdBy, Integer callSeconds) {
+        String body = checkedBody(firstMessage);
+        Ticket ticket = tickets.create(request, createdBy);
+        insert(ticket.id(), MessageKind.CUSTOMER_MESSAGE, Actor.customer(request.requester().value()), createdBy, body,
+                format, request.channel(), clock.instant(), callSeconds);
+        return tickets.get(ticket.id());
+    }
+
+    /**
+     * An agent's public reply or internal note, with the property changes submitted alongside it. With
+     * {@code expectedVersion}, nothing is saved if the ticket changed since the agent opened it.
+     */
+    public Ticket agentWrote(TicketId ticket, Integer expectedVersion, Actor agent, String text, boolean internal,
+                             List<TicketChange> changes) {
+        String body = checkedBody(text);
+        MessageKind kind = internal ? MessageKind.INTERNAL_NOTE : MessageKind.PUBLIC_REPLY;
+        Ticket updated = tickets.messageAdded(ticket, expectedVersion,
+                internal ? MessageActivity.INTERNAL_NOTE : MessageActivity.PUBLIC_REPLY, changes, agent);
+        insert(ticket, kind, agent, agent, body, BodyFormat.MARKDOWN, Channel.WEB, clock.instant(), null);
+        return updated;
+    }
+
+    /** A customer's message on an existing ticket (from any channel). */
+    public Ticket customerWrote(TicketId ticket, Actor customer, String text, BodyFormat format, Channel channel) {
+        String body = checkedBody(text);
+        Ticket updated = tickets.messageAdded(ticket, null, MessageActivity.CUSTOMER_MESSAGE, List.of(), customer);
+        insert(ticket, MessageKind.CUSTOMER_MESSAGE, customer, customer, body, format, channel, clock.instant(), null);
+        return updated;
     }
 
     /** Stores a message with a given time (demo data, importers). */
     public long importMessage(TicketId ticket, MessageKind kind, Actor author, String body, Channel channel, Instant at) {
+        return insert(ticket, kind, author, author, body, BodyFormat.TEXT, channel, at, null);
+    }
+
+    private long insert(TicketId ticket, MessageKind kind, Actor author, Actor enteredBy, String body, BodyFormat format,
+                        Channel channel, Instant at, Integer callSeconds) {
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("insert into message (ticket_id, kind, author_type, author_id, body, channel, created_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?)")
-                .params(ticket.value(), kind.name(), author.type().name(), author.id(), body, channel.name(),
-                        at.atOffset(ZoneOffset.UTC))
+        jdbc.sql("insert into message (ticket_id, kind, author_type, author_id, body, body_format, channel, call_seconds, created_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(ticket.value(), kind.name(), author.type().name(), author.id(), body, format.name(), channel.name(),
+                        callSeconds, at.atOffset(ZoneOffset.UTC))
                 .update(keys, "id");
         long id = keys.getKey().longValue();
-        log.append(ticket, new MessageAdded(id, kind), author, at);
+        log.append(ticket, new MessageAdded(id, kind), enteredBy, at);
         return id;
+    }
+
+    private static String checkedBody(String text) {
+        String body = text == null ? "" : text.strip();
+        if (body.isEmpty()) {
+            throw new InvalidTicketChange("body", "Write a message.");
+        }
+        if (body.length() > MAX_BODY) {
+            throw new InvalidTicketChange("body", "A message can be at most 64 KB of text; attach longer content as a file.");
+        }
+        return body;
     }
 
     /** The messages of a ticket with their authors' names, in one query. */
     @Transactional(readOnly = true)
     public List<Message> messages(TicketId ticket) {
-        return jdbc.sql("select m.id, m.kind, m.author_type, m.author_id, m.body, m.channel, m.created_at, "
-                        + "coalesce(a.name, c.name, 'Tessera') as author_name from message m "
+        return jdbc.sql("select m.id, m.kind, m.author_type, m.author_id, m.body, m.body_format, m.channel, m.call_seconds, "
+                        + "m.created_at, coalesce(a.name, c.name, 'Tessera') as author_name from message m "
                         + "left join agent a on m.author_type = 'AGENT' and a.id = m.author_id "
                         + "left join customer c on m.author_type = 'CUSTOMER' and c.id = m.author_id "
                         + "where m.ticket_id = ? order by m.created_at, m.id")
@@ -53,8 +121,10 @@ public class Conversations {
                 .query((rs, n) -> {
                     long authorId = rs.getLong("author_id");
                     Actor author = Actor.of(Actor.Type.valueOf(rs.getString("author_type")), rs.wasNull() ? null : authorId);
+                    int call = rs.getInt("call_seconds");
                     return new Message(rs.getLong("id"), MessageKind.valueOf(rs.getString("kind")), author,
-                            rs.getString("author_name"), rs.getString("body"), Channel.valueOf(rs.getString("channel")),
+                            rs.getString("author_name"), rs.getString("body"), BodyFormat.valueOf(rs.getString("body_format")),
+                            Channel.valueOf(rs.getString("channel")), rs.wasNull() ? null : call,
                             rs.getObject("created_at", OffsetDateTime.class).toInstant());
                 })
                 .list();

@@ -62,8 +62,9 @@ public class Customers {
         return jdbc.sql("select id, name, email, organization_id from customer where email = ?").param(normalize(email))
                 .query((rs, n) -> {
                     long org = rs.getLong("organization_id");
+                    OrganizationId organization = rs.wasNull() ? null : OrganizationId.of(org);
                     return new Customer(CustomerId.of(rs.getLong("id")), rs.getString("name"), rs.getString("email"),
-                            rs.wasNull() ? null : OrganizationId.of(org));
+                            organization);
                 }).optional();
     }
 
@@ -72,8 +73,9 @@ public class Customers {
         return jdbc.sql("select id, name, email, organization_id from customer where id = ?").param(id.value())
                 .query((rs, n) -> {
                     long org = rs.getLong("organization_id");
+                    OrganizationId organization = rs.wasNull() ? null : OrganizationId.of(org);
                     return new Customer(CustomerId.of(rs.getLong("id")), rs.getString("name"), rs.getString("email"),
-                            rs.wasNull() ? null : OrganizationId.of(org));
+                            organization);
                 }).optional();
     }
 

@@ -13,4 +13,18 @@ public enum Channel {
     public String label() {
         return label;
     }
+
+    /** The API's name: lower case. */
+    public String key() {
+        return name().toLowerCase();
+    }
+
+    public static Channel fromKey(String key) {
+        for (Channel value : values()) {
+            if (value.name().equalsIgnoreCase(key)) {
+                return value;
+            }
+        }
+        throw new InvalidTicketChange("channel", "Unknown channel '" + key + "'.");
+    }
 }

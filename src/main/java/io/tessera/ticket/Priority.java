@@ -13,4 +13,18 @@ public enum Priority {
     public String label() {
         return label;
     }
+
+    /** The API's name: lower case. */
+    public String key() {
+        return name().toLowerCase();
+    }
+
+    public static Priority fromKey(String key) {
+        for (Priority value : values()) {
+            if (value.name().equalsIgnoreCase(key)) {
+                return value;
+            }
+        }
+        throw new InvalidTicketChange("priority", "Unknown priority '" + key + "'.");
+    }
 }

@@ -73,6 +73,12 @@ public class TicketQueries {
         return jdbc.sql(sql.toString()).params(params).query(TicketQueries::summary).optional();
     }
 
+    /** The requester's display name, for timelines. */
+    public String requesterName(TicketId ticket) {
+        return jdbc.sql("select c.name from ticket t join customer c on c.id = t.requester_id where t.id = ?")
+                .param(ticket.value()).query(String.class).single();
+    }
+
     private static void restrict(Visibility viewer, StringBuilder sql, Map<String, Object> params) {
         if (viewer.all()) {
             return;

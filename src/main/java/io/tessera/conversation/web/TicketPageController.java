@@ -1,56 +1,160 @@
 package io.tessera.conversation.web;
 
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.tessera.conversation.Conversations;
 import io.tessera.identity.Agent;
 import io.tessera.identity.AgentManagement;
 import io.tessera.identity.SignedInAgent;
+import io.tessera.identity.Team;
+import io.tessera.identity.TeamManagement;
+import io.tessera.shared.Actor;
+import io.tessera.ticket.ConcurrentTicketChange;
+import io.tessera.ticket.CustomStatuses;
+import io.tessera.ticket.InvalidTicketChange;
+import io.tessera.ticket.LoggedEvent;
+import io.tessera.ticket.Tags;
+import io.tessera.ticket.Ticket;
+import io.tessera.ticket.TicketAccess;
 import io.tessera.ticket.TicketEventLog;
+import io.tessera.ticket.TicketManagement;
 import io.tessera.ticket.TicketQueries;
+import io.tessera.ticket.TicketStatus;
 import io.tessera.ticket.TicketSummary;
-import io.tessera.ticket.Visibility;
+import io.tessera.ticket.TicketTypes;
 
 /**
- * A ticket's page: its conversation and its history from the event log. A ticket the agent may not see
- * answers 404, the same as one that does not exist, so numbers cannot be probed.
+ * A ticket's page: the timeline of messages and changes, the reply/note box and the properties, saved
+ * together by one submit. A ticket the agent may not see answers 404, like one that does not exist. A
+ * submit after someone else changed the ticket saves nothing, keeps what the agent typed and shows what
+ * changed meanwhile.
  */
 @Controller
 class TicketPageController {
 
-    private final TicketQueries tickets;
+    private final TicketAccess access;
+    private final TicketQueries queries;
+    private final TicketManagement tickets;
     private final Conversations conversations;
     private final TicketEventLog eventLog;
     private final AgentManagement agents;
+    private final TeamManagement teams;
+    private final TicketTypes types;
+    private final CustomStatuses statuses;
+    private final Tags tags;
 
-    TicketPageController(TicketQueries tickets, Conversations conversations, TicketEventLog eventLog,
-                         AgentManagement agents) {
+    TicketPageController(TicketAccess access, TicketQueries queries, TicketManagement tickets,
+                         Conversations conversations, TicketEventLog eventLog, AgentManagement agents,
+                         TeamManagement teams, TicketTypes types, CustomStatuses statuses, Tags tags) {
+        this.access = access;
+        this.queries = queries;
         this.tickets = tickets;
         this.conversations = conversations;
         this.eventLog = eventLog;
         this.agents = agents;
+        this.teams = teams;
+        this.types = types;
+        this.statuses = statuses;
+        this.tags = tags;
     }
 
     @GetMapping("/tickets/{number}")
     String ticket(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me, Model model) {
-        TicketSummary ticket = tickets.findByNumber(Visibility.of(agents.get(me.id())), number)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        Map<Long, String> agentNames = agents.list().stream()
-                .collect(Collectors.toMap(a -> a.id().value(), Agent::name, (a, b) -> a));
+        Ticket ticket = access.visibleTicket(me.id(), number);
+        return page(ticket, TicketUpdateForm.of(ticket, tickets.lastEventId(ticket.id())), me, model);
+    }
+
+    @PostMapping("/tickets/{number}")
+    String update(@PathVariable long number, @ModelAttribute TicketUpdateForm form,
+                  @AuthenticationPrincipal SignedInAgent me, Model model, RedirectAttributes redirect) {
+        Ticket ticket = access.visibleTicket(me.id(), number);
+        Actor actor = Actor.agent(me.id());
+        try {
+            var changes = form.changes(id -> statuses.find(id).map(CustomStatuses.CustomStatus::category)
+                    .orElseThrow(() -> new InvalidTicketChange("status", "Unknown status.")));
+            if (form.hasMessage()) {
+                conversations.agentWrote(ticket.id(), form.version(), actor, form.body(), form.isNote(), changes);
+                redirect.addFlashAttribute("flash", form.isNote() ? "Note added." : "Reply sent.");
+            } else {
+                tickets.update(ticket.id(), form.version(), changes, actor);
+                redirect.addFlashAttribute("flash", "Ticket updated.");
+            }
+            return "redirect:/tickets/" + number;
+        } catch (ConcurrentTicketChange e) {
+            List<LoggedEvent> since = eventLog.history(ticket.id()).stream()
+                    .filter(ev -> form.seenEventId() == null || ev.id() > form.seenEventId()).toList();
+            model.addAttribute("conflict", Timeline.of(List.of(), since, names(ticket)).stream()
+                    .map(entry -> entry.who() + " " + entry.what()).toList());
+            model.addAttribute("conflictMessages", since.stream().filter(ev -> ev.type().equals("message_added")).count());
+            // Keep what the agent typed, but move the form onto the current version so a second submit
+            // (after reading what changed) goes through.
+            Ticket current = tickets.get(ticket.id());
+            TicketUpdateForm kept = new TicketUpdateForm(current.version(), tickets.lastEventId(current.id()), form.body(),
+                    form.mode(), form.status(), form.priority(), form.type(), form.teamId(), form.assigneeId(),
+                    form.tags(), form.subject());
+            return page(current, kept, me, model);
+        } catch (InvalidTicketChange e) {
+            model.addAttribute("fieldErrors", Map.of(e.field(), e.getMessage()));
+            return page(ticket, form, me, model);
+        }
+    }
+
+    private String page(Ticket ticket, TicketUpdateForm form, SignedInAgent me, Model model) {
+        TicketSummary summary = queries.findByNumber(access.viewer(me.id()), ticket.number()).orElseThrow();
         model.addAttribute("ticket", ticket);
-        model.addAttribute("messages", conversations.messages(ticket.id()));
-        model.addAttribute("history", eventLog.history(ticket.id()));
-        model.addAttribute("agentNames", agentNames);
+        model.addAttribute("summary", summary);
+        model.addAttribute("statusName", statuses.nameOf(ticket.status(), ticket.customStatusId()));
+        model.addAttribute("timeline", Timeline.of(conversations.messages(ticket.id()), eventLog.history(ticket.id()),
+                names(ticket)));
+        model.addAttribute("form", form);
+        model.addAttribute("statusOptions", statusOptions(ticket));
+        model.addAttribute("priorities", io.tessera.ticket.Priority.values());
+        model.addAttribute("types", types.all().stream().filter(TicketTypes.TicketType::active).toList());
+        model.addAttribute("teams", teams.list());
+        model.addAttribute("agents", agents.list().stream().filter(Agent::active).toList());
+        model.addAttribute("knownTags", tags.all());
+        if (!model.containsAttribute("fieldErrors")) {
+            model.addAttribute("fieldErrors", Map.of());
+        }
         return "conversation/ticket";
     }
 
+    /** The statuses this ticket may move to: categories and their active custom statuses. */
+    private List<Map.Entry<String, String>> statusOptions(Ticket ticket) {
+        List<Map.Entry<String, String>> options = new java.util.ArrayList<>();
+        for (TicketStatus status : TicketStatus.values()) {
+            if (!ticket.status().canMoveTo(status)) {
+                continue;
+            }
+            options.add(Map.entry(status.name(), status.label()));
+            statuses.all().stream().filter(s -> s.active() && s.category() == status)
+                    .forEach(s -> options.add(Map.entry("custom-" + s.id(), status.label() + ": " + s.name())));
+        }
+        return options;
+    }
+
+    private Timeline.Names names(Ticket ticket) {
+        Map<Long, String> agentNames = agents.list().stream()
+                .collect(Collectors.toMap(a -> a.id().value(), Agent::name, (a, b) -> a));
+        Map<Long, String> teamNames = teams.list().stream()
+                .collect(Collectors.toMap(t -> t.id().value(), Team::name, (a, b) -> a));
+        Map<Long, String> statusNames = statuses.all().stream()
+                .collect(Collectors.toMap(CustomStatuses.CustomStatus::id, CustomStatuses.CustomStatus::name));
+        Map<String, String> typeNames = types.all().stream()
+                .collect(Collectors.toMap(TicketTypes.TicketType::key, TicketTypes.TicketType::name));
+        String requesterName = queries.requesterName(ticket.id());
+        return new Timeline.Names(agentNames, teamNames, Map.of(ticket.requester().value(), requesterName), statusNames,
+                typeNames);
+    }
 }

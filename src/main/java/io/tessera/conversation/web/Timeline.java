@@ -1,0 +1,105 @@
+package io.tessera.conversation.web;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import io.tessera.conversation.Message;
+import io.tessera.shared.Actor;
+import io.tessera.ticket.LoggedEvent;
+import io.tessera.ticket.Priority;
+import io.tessera.ticket.TicketStatus;
+
+/**
+ * The ticket page's timeline: messages interleaved with the changes from the event log, oldest first, each
+ * change told as a sentence ("Aisha Bello changed priority from Normal to High"). Message events are left
+ * out: the message itself is on the timeline.
+ */
+final class Timeline {
+
+    /** One line of the timeline: either a message or a described change. */
+    record Entry(Instant at, Message message, String who, String what) {
+    }
+
+    /** Display names the sentences need, looked up once per page. */
+    record Names(Map<Long, String> agents, Map<Long, String> teams, Map<Long, String> customers,
+                 Map<Long, String> customStatuses, Map<String, String> types) {
+    }
+
+    private Timeline() {
+    }
+
+    static List<Entry> of(List<Message> messages, List<LoggedEvent> events, Names names) {
+        List<Entry> entries = new ArrayList<>();
+        messages.forEach(m -> entries.add(new Entry(m.createdAt(), m, m.authorName(), null)));
+        for (LoggedEvent event : events) {
+            String what = describe(event, names);
+            if (what != null) {
+                entries.add(new Entry(event.occurredAt(), null, who(event.actor(), names), what));
+            }
+        }
+        entries.sort(Comparator.comparing(Entry::at));
+        return entries;
+    }
+
+    static String who(Actor actor, Names names) {
+        return switch (actor.type()) {
+            case AGENT -> names.agents().getOrDefault(actor.id(), "Agent #" + actor.id());
+            case CUSTOMER -> names.customers().getOrDefault(actor.id(), "The customer");
+            case RULE -> "Rule #" + actor.id();
+            case SYSTEM -> "Tessera";
+        };
+    }
+
+    private static String describe(LoggedEvent event, Names names) {
+        Map<String, Object> p = event.payload();
+        return switch (event.type()) {
+            case "ticket_created" -> "created the ticket";
+            case "status_changed" -> "changed status from " + status(p.get("from"), p.get("fromCustomStatusId"), names)
+                    + " to " + status(p.get("to"), p.get("toCustomStatusId"), names);
+            case "priority_changed" -> "changed priority from " + Priority.valueOf((String) p.get("from")).label()
+                    + " to " + Priority.valueOf((String) p.get("to")).label();
+            case "type_changed" -> "changed type from " + type(p.get("from"), names) + " to " + type(p.get("to"), names);
+            case "assignee_changed" -> p.get("to") == null ? "unassigned the ticket"
+                    : "assigned the ticket to " + name(names.agents(), p.get("to"), "an agent");
+            case "team_changed" -> p.get("to") == null ? "removed the team"
+                    : "moved the ticket to " + name(names.teams(), p.get("to"), "a team");
+            case "subject_changed" -> "changed the subject to “" + p.get("to") + "”";
+            case "tags_changed" -> tags(p);
+            case "requester_changed" -> "changed the requester";
+            case "message_added" -> null;
+            default -> event.type().replace('_', ' ');
+        };
+    }
+
+    private static String status(Object category, Object customId, Names names) {
+        if (customId instanceof Number id && names.customStatuses().containsKey(id.longValue())) {
+            return names.customStatuses().get(id.longValue());
+        }
+        return TicketStatus.valueOf((String) category).label();
+    }
+
+    private static String type(Object key, Names names) {
+        return key == null ? "none" : names.types().getOrDefault((String) key, (String) key);
+    }
+
+    private static String name(Map<Long, String> map, Object id, String fallback) {
+        return id instanceof Number n ? map.getOrDefault(n.longValue(), fallback) : fallback;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String tags(Map<String, Object> p) {
+        List<String> added = (List<String>) p.getOrDefault("added", List.of());
+        List<String> removed = (List<String>) p.getOrDefault("removed", List.of());
+        List<String> parts = new ArrayList<>();
+        if (!added.isEmpty()) {
+            parts.add("added tags " + String.join(", ", added));
+        }
+        if (!removed.isEmpty()) {
+            parts.add("removed tags " + String.join(", ", removed));
+        }
+        return String.join(" and ", parts);
+    }
+}
