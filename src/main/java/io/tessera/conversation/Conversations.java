@@ -122,9 +122,10 @@ public class Conversations {
                     long authorId = rs.getLong("author_id");
                     Actor author = Actor.of(Actor.Type.valueOf(rs.getString("author_type")), rs.wasNull() ? null : authorId);
                     int call = rs.getInt("call_seconds");
+                    Integer callSeconds = rs.wasNull() ? null : call;
                     return new Message(rs.getLong("id"), MessageKind.valueOf(rs.getString("kind")), author,
                             rs.getString("author_name"), rs.getString("body"), BodyFormat.valueOf(rs.getString("body_format")),
-                            Channel.valueOf(rs.getString("channel")), rs.wasNull() ? null : call,
+                            Channel.valueOf(rs.getString("channel")), callSeconds,
                             rs.getObject("created_at", OffsetDateTime.class).toInstant());
                 })
                 .list();

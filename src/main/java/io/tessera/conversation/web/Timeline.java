@@ -40,7 +40,8 @@ final class Timeline {
                 entries.add(new Entry(event.occurredAt(), null, who(event.actor(), names), what));
             }
         }
-        entries.sort(Comparator.comparing(Entry::at));
+        // At the same instant a change comes first: it was decided before the message it came with was stored.
+        entries.sort(Comparator.comparing(Entry::at).thenComparing(entry -> entry.message() != null));
         return entries;
     }
 
