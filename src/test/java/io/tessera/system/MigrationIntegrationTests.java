@@ -2,11 +2,17 @@ package io.tessera.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.IllegalTransactionStateException;
@@ -48,15 +54,10 @@ class MigrationIntegrationTests {
     Customers customers;
 
     @Test
-    void everyMigrationSucceeded() throws Exception {
+    void everyMigrationSucceeded() throws IOException {
         List<String> versions = jdbc.sql("select version from flyway_schema_history where success = true and version is not null order by installed_rank")
                 .query(String.class).list();
-        List<String> shipped = java.util.Arrays.stream(new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
-                        .getResources("classpath:db/migration/V*__*.sql"))
-                .map(r -> r.getFilename().substring(1, r.getFilename().indexOf("__")))
-                .sorted(java.util.Comparator.comparing(Integer::valueOf)).toList();
-        assertThat(shipped).hasSizeGreaterThanOrEqualTo(3);
-        assertThat(versions).containsExactlyElementsOf(shipped);
+        assertThat(versions).startsWith("1", "2").containsExactlyElementsOf(migrationsOnTheClasspath());
         String product = jdbc.sql("select 1").query((rs, n) -> rs.getStatement().getConnection().getMetaData()
                 .getDatabaseProductName()).single();
         assertThat(product).isEqualTo(TestDatabase.postgres() ? "PostgreSQL" : "H2");
@@ -88,6 +89,15 @@ class MigrationIntegrationTests {
 
         assertThatThrownBy(() -> eventLog.append(ticket.id(), new StatusChanged(TicketStatus.OPEN, TicketStatus.SOLVED),
                 Actor.system(), Instant.now())).isInstanceOf(IllegalTransactionStateException.class);
+    }
+
+    /** The versions of db/migration/V*__*.sql in order, so a new migration needs no change here. */
+    private static List<String> migrationsOnTheClasspath() throws IOException {
+        Resource[] scripts = new PathMatchingResourcePatternResolver().getResources("classpath:db/migration/V*__*.sql");
+        return Arrays.stream(scripts)
+                .map(r -> r.getFilename().substring(1, r.getFilename().indexOf("__")).replace('_', '.'))
+                .sorted(Comparator.comparing(BigDecimal::new))
+                .toList();
     }
 
     private TicketImport ticket(Instant at) {

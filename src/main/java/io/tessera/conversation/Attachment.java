@@ -1,0 +1,39 @@
+package io.tessera.conversation;
+
+import java.time.Instant;
+import java.util.Set;
+
+import org.springframework.web.util.UriUtils;
+
+import io.tessera.shared.TicketId;
+
+/**
+ * A file on a ticket, as stored: its metadata here, its bytes on disk by {@link #sha256()}. The
+ * {@link #messageId()} is null from the upload until the reply or note it belongs to is saved.
+ *
+ * @param fileName    sanitised: no path, no control characters, at most 255 characters
+ * @param contentType {@code type/subtype}; one of the {@link #SAFE_IMAGE_TYPES} only when the bytes are
+ *                    such an image, whatever the sender declared
+ * @param size        in bytes, as counted while storing
+ */
+public record Attachment(long id, TicketId ticketId, Long messageId, String fileName, String contentType, long size,
+                         String sha256, Instant createdAt) {
+
+    /** Raster images a browser may show inline: they cannot carry script, unlike SVG or HTML. */
+    public static final Set<String> SAFE_IMAGE_TYPES = Set.of("image/png", "image/jpeg", "image/gif", "image/webp");
+
+    /** Whether the ticket page may preview it with an {@code <img>} ({@link #previewPath()}). */
+    public boolean previewableImage() {
+        return SAFE_IMAGE_TYPES.contains(contentType);
+    }
+
+    /** Where an agent downloads it: {@code /attachments/{id}/{file name}}. */
+    public String downloadPath() {
+        return "/attachments/" + id + "/" + UriUtils.encodePathSegment(FileNames.forUrl(fileName), "UTF-8");
+    }
+
+    /** Where the ticket page previews it; only meaningful for a {@link #previewableImage()}. */
+    public String previewPath() {
+        return downloadPath() + "?inline";
+    }
+}

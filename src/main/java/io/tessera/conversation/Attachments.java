@@ -1,0 +1,175 @@
+package io.tessera.conversation;
+
+import java.io.InputStream;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.util.unit.DataSize;
+
+import io.tessera.shared.TeamId;
+import io.tessera.shared.TicketId;
+import io.tessera.ticket.Visibility;
+
+/**
+ * Files on tickets: stored once per content on disk ({@link ContentStore}), described by a row in
+ * {@code attachment}. The usual flow is {@link #store} while the upload arrives (message still unknown),
+ * then {@link #attach} in the transaction that saves the reply or note.
+ *
+ * <p>Not {@code @Transactional} on purpose: storing copies the whole file to disk, and a transaction
+ * around that would hold a database connection for as long as a slow upload takes. Each method is one
+ * statement; called inside a caller's transaction, it joins it.
+ */
+@Service
+public class Attachments {
+
+    private static final String SELECT = "select a.id, a.ticket_id, a.message_id, a.file_name, a.content_type, "
+            + "a.size_bytes, a.sha256, a.created_at from attachment a ";
+    private static final int IDS_PER_QUERY = 500;
+
+    private final JdbcClient jdbc;
+    private final ContentStore files;
+    private final AttachmentSettings settings;
+    private final Clock clock;
+
+    Attachments(JdbcClient jdbc, ContentStore files, AttachmentSettings settings, Clock clock) {
+        this.jdbc = jdbc;
+        this.files = files;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** The largest file {@link #store} accepts ({@code tessera.attachments.max-size}). */
+    public DataSize maxSize() {
+        return settings.maxSize();
+    }
+
+    /**
+     * Stores a file on a ticket. The file name is sanitised ({@code "attachment"} when nothing is left of
+     * it); the content type is kept as declared unless the bytes say otherwise (see {@link Attachment}).
+     * Call it before opening the transaction that saves the message, then {@link #attach} inside it.
+     *
+     * @param messageId the message it belongs to, or null when that is saved later
+     * @throws AttachmentTooLarge       with more than {@link #maxSize()} bytes; nothing is stored
+     * @throws IllegalArgumentException when the message is not one of the ticket's
+     */
+    public Attachment store(TicketId ticket, Long messageId, String fileName, String declaredContentType,
+                            InputStream content) {
+        if (messageId != null && !messageOnTicket(messageId, ticket)) {
+            throw new IllegalArgumentException("Message " + messageId + " is not on ticket " + ticket);
+        }
+        ContentStore.Stored stored = files.write(content, settings.maxSize());
+        String name = FileNames.sanitize(fileName);
+        String type = ContentTypes.decide(declaredContentType, stored.head());
+        // Both databases keep microseconds: the returned record equals what find() reads back.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("insert into attachment (ticket_id, message_id, file_name, content_type, size_bytes, sha256, created_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?)")
+                .params(ticket.value(), messageId, name, type, stored.size(), stored.sha256(), now.atOffset(ZoneOffset.UTC))
+                .update(keys, "id");
+        return new Attachment(keys.getKey().longValue(), ticket, messageId, name, type, stored.size(), stored.sha256(), now);
+    }
+
+    /**
+     * Links an upload to the message it was sent with, once that message is saved. Doing it again for
+     * the same message changes nothing.
+     *
+     * @throws IllegalArgumentException when there is no such attachment, it belongs to another message,
+     *                                  or the message is on another ticket
+     */
+    public void attach(long attachmentId, long messageId) {
+        int updated = jdbc.sql("update attachment set message_id = :message where id = :id "
+                        + "and (message_id is null or message_id = :message) "
+                        + "and ticket_id = (select m.ticket_id from message m where m.id = :message)")
+                .param("message", messageId)
+                .param("id", attachmentId)
+                .update();
+        if (updated != 1) {
+            throw new IllegalArgumentException("Attachment " + attachmentId + " cannot be attached to message "
+                    + messageId + ": it does not exist, belongs to another message, or is on another ticket");
+        }
+    }
+
+    /** The attachments of these messages, by message and then upload order, in one query per 500 ids. */
+    public List<Attachment> forMessages(Collection<Long> messageIds) {
+        List<Long> ids = messageIds.stream().distinct().toList();
+        List<Attachment> result = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
+            result.addAll(jdbc.sql(SELECT + "where a.message_id in (:ids) order by a.message_id, a.id")
+                    .param("ids", chunk)
+                    .query(Attachments::attachment)
+                    .list());
+        }
+        return result;
+    }
+
+    /** An attachment by id, whoever asks: for code that has checked access already. */
+    public Optional<Attachment> find(long id) {
+        return jdbc.sql(SELECT + "where a.id = ?").param(id).query(Attachments::attachment).optional();
+    }
+
+    /**
+     * An attachment an agent may download: one on a ticket the agent may see. Empty both when there is no
+     * such attachment and when its ticket is hidden from the agent, so ids cannot be probed.
+     */
+    public Optional<Attachment> findVisibleTo(Visibility viewer, long id) {
+        StringBuilder sql = new StringBuilder(SELECT).append("join ticket t on t.id = a.ticket_id where a.id = :id ");
+        Map<String, Object> params = new HashMap<>();
+        params.put("id", id);
+        restrictToAgent(viewer, sql, params);
+        return jdbc.sql(sql.toString()).params(params).query(Attachments::attachment).optional();
+    }
+
+    /** The stored bytes, streamed from disk. The caller closes the stream. */
+    public InputStream open(Attachment attachment) {
+        return files.open(attachment.sha256());
+    }
+
+    /**
+     * The rule of {@code TicketQueries} ("who may see a ticket", {@link Visibility}) over {@code ticket t}:
+     * supervisors and admins all, agents their teams' tickets and the ones assigned to them. Kept as one
+     * SQL condition so the download is one query; {@code AttachmentIntegrationTests} checks it agrees with
+     * {@code TicketQueries.findByNumber}. The customer portal adds its own rule next to this one: the
+     * ticket's requester, only attachments of messages that are not internal notes.
+     */
+    private static void restrictToAgent(Visibility viewer, StringBuilder sql, Map<String, Object> params) {
+        if (viewer.all()) {
+            return;
+        }
+        sql.append("and (t.assignee_id = :viewer");
+        params.put("viewer", viewer.agent().value());
+        if (!viewer.teams().isEmpty()) {
+            sql.append(" or t.team_id in (:teams)");
+            params.put("teams", viewer.teams().stream().map(TeamId::value).toList());
+        }
+        sql.append(") ");
+    }
+
+    private boolean messageOnTicket(long messageId, TicketId ticket) {
+        return jdbc.sql("select count(*) from message where id = ? and ticket_id = ?")
+                .params(messageId, ticket.value()).query(Long.class).single() == 1;
+    }
+
+    private static Attachment attachment(ResultSet rs, int n) throws SQLException {
+        long messageId = rs.getLong("message_id");
+        Long message = rs.wasNull() ? null : messageId;
+        return new Attachment(rs.getLong("id"), TicketId.of(rs.getLong("ticket_id")), message,
+                rs.getString("file_name"), rs.getString("content_type"), rs.getLong("size_bytes"),
+                rs.getString("sha256"), rs.getObject("created_at", OffsetDateTime.class).toInstant());
+    }
+}

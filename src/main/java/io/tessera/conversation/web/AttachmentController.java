@@ -1,0 +1,69 @@
+package io.tessera.conversation.web;
+
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+import io.tessera.conversation.Attachment;
+import io.tessera.conversation.Attachments;
+import io.tessera.identity.AgentManagement;
+import io.tessera.identity.SignedInAgent;
+import io.tessera.ticket.Visibility;
+
+/**
+ * Downloads of attachments for signed-in agents. An attachment on a ticket the agent may not see answers
+ * 404, exactly like one that does not exist, so ids cannot be probed. Files come from senders, so the
+ * response never lets a browser run one: everything but a safe raster image is sent as
+ * {@code application/octet-stream} to be saved, with {@code nosniff} and a sandboxing CSP; only such an
+ * image may be shown inline ({@code ?inline}, for previews on the ticket page). The last path segment is
+ * the file name, for readable URLs; it is not used to find the file.
+ */
+@Controller
+class AttachmentController {
+
+    /** Even a document opened directly may not run script, submit forms or reach our origin. */
+    private static final String SANDBOX = "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'";
+
+    private final Attachments attachments;
+    private final AgentManagement agents;
+
+    AttachmentController(Attachments attachments, AgentManagement agents) {
+        this.attachments = attachments;
+        this.agents = agents;
+    }
+
+    @GetMapping("/attachments/{id}/{fileName}")
+    ResponseEntity<Resource> download(@PathVariable long id,
+                                      @RequestParam(name = "inline", required = false) String inline,
+                                      @AuthenticationPrincipal SignedInAgent me) {
+        Attachment attachment = attachments.findVisibleTo(Visibility.of(agents.get(me.id())), id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        boolean image = attachment.previewableImage();
+        boolean showInline = inline != null && image;
+        // Opened only when the body is written: not at all for a 304 answer to If-None-Match.
+        Resource body = new InputStreamResource(() -> attachments.open(attachment));
+        return ResponseEntity.ok()
+                .contentType(image ? MediaType.parseMediaType(attachment.contentType()) : MediaType.APPLICATION_OCTET_STREAM)
+                .contentLength(attachment.size())
+                .header(HttpHeaders.CONTENT_DISPOSITION, showInline
+                        ? ContentDispositions.inline(attachment.fileName())
+                        : ContentDispositions.attachment(attachment.fileName()))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", SANDBOX)
+                // Private: only this agent's browser may keep it, never a shared proxy. The content of an
+                // id never changes (it is named by its hash), so the hash is a strong ETag.
+                .cacheControl(CacheControl.empty().cachePrivate())
+                .eTag("\"" + attachment.sha256() + "\"")
+                .body(body);
+    }
+}
