@@ -93,6 +93,7 @@ class TicketPageIntegrationTests {
         assertThat(conversations.messages(ticket.id())).extracting(Message::kind)
                 .containsExactly(MessageKind.CUSTOMER_MESSAGE, MessageKind.PUBLIC_REPLY);
         Document page = browser.get("/tickets/" + ticket.number()).html();
+        assertThat(page.select("article[data-kind=PUBLIC_REPLY] .message-html strong").text()).isEqualTo("unplug");
         assertThat(page.select("#timeline").text())
                 .contains("changed status from New to Pending")
                 .contains("changed priority from Normal to Urgent")

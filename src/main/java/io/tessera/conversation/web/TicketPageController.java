@@ -13,7 +13,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.tessera.conversation.BodyFormat;
 import io.tessera.conversation.Conversations;
+import io.tessera.conversation.Message;
+import io.tessera.conversation.MessageFormatting;
 import io.tessera.identity.Agent;
 import io.tessera.identity.AgentManagement;
 import io.tessera.identity.SignedInAgent;
@@ -53,10 +56,13 @@ class TicketPageController {
     private final TicketTypes types;
     private final CustomStatuses statuses;
     private final Tags tags;
+    private final MessageFormatting formatting;
 
     TicketPageController(TicketAccess access, TicketQueries queries, TicketManagement tickets,
                          Conversations conversations, TicketEventLog eventLog, AgentManagement agents,
-                         TeamManagement teams, TicketTypes types, CustomStatuses statuses, Tags tags) {
+                         TeamManagement teams, TicketTypes types, CustomStatuses statuses, Tags tags,
+                         MessageFormatting formatting) {
+        this.formatting = formatting;
         this.access = access;
         this.queries = queries;
         this.tickets = tickets;
@@ -115,8 +121,9 @@ class TicketPageController {
         model.addAttribute("ticket", ticket);
         model.addAttribute("summary", summary);
         model.addAttribute("statusName", statuses.nameOf(ticket.status(), ticket.customStatusId()));
-        model.addAttribute("timeline", Timeline.of(conversations.messages(ticket.id()), eventLog.history(ticket.id()),
-                names(ticket)));
+        List<Message> messages = conversations.messages(ticket.id());
+        model.addAttribute("timeline", Timeline.of(messages, eventLog.history(ticket.id()), names(ticket)));
+        model.addAttribute("html", renderedBodies(messages));
         model.addAttribute("form", form);
         model.addAttribute("statusOptions", statusOptions(ticket));
         model.addAttribute("priorities", io.tessera.ticket.Priority.values());
@@ -128,6 +135,22 @@ class TicketPageController {
             model.addAttribute("fieldErrors", Map.of());
         }
         return "conversation/ticket";
+    }
+
+    /**
+     * Safe HTML for messages written in Markdown or HTML, by message id; plain-text messages are left out
+     * and shown escaped by the template.
+     */
+    private Map<Long, String> renderedBodies(List<Message> messages) {
+        Map<Long, String> html = new java.util.HashMap<>();
+        for (Message message : messages) {
+            if (message.format() == BodyFormat.MARKDOWN) {
+                html.put(message.id(), formatting.markdownToHtml(message.body()));
+            } else if (message.format() == BodyFormat.HTML) {
+                html.put(message.id(), formatting.sanitize(message.body()));
+            }
+        }
+        return html;
     }
 
     /** The statuses this ticket may move to: categories and their active custom statuses. */
