@@ -113,11 +113,6 @@ class ContentStore {
         }
     }
 
-    /** Whether the file is there with all its bytes. */
-    boolean contains(String sha256, long size) {
-        return complete(path(sha256), size);
-    }
-
     Path path(String sha256) {
         if (!SHA256.matcher(sha256).matches()) {
             throw new IllegalArgumentException("Not a SHA-256 in hex: " + sha256);
