@@ -68,7 +68,9 @@ public class Conversations {
         MessageKind kind = internal ? MessageKind.INTERNAL_NOTE : MessageKind.PUBLIC_REPLY;
         Ticket updated = tickets.messageAdded(ticket, expectedVersion,
                 internal ? MessageActivity.INTERNAL_NOTE : MessageActivity.PUBLIC_REPLY, changes, agent);
-        insert(ticket, kind, agent, agent, body, BodyFormat.MARKDOWN, Channel.WEB, clock.instant(), null);
+        // A reply travels the way the request came (an email ticket is answered by email); a note stays inside.
+        insert(ticket, kind, agent, agent, body, BodyFormat.MARKDOWN, internal ? Channel.WEB : updated.channel(),
+                clock.instant(), null);
         return updated;
     }
 
