@@ -51,7 +51,8 @@ class MigrationIntegrationTests {
     void everyMigrationSucceeded() {
         List<String> versions = jdbc.sql("select version from flyway_schema_history where success = true and version is not null order by installed_rank")
                 .query(String.class).list();
-        assertThat(versions).containsExactly("1", "2");
+        // Other versions arrive from parallel branches; these are the ones this history must contain.
+        assertThat(versions).startsWith("1", "2").contains("4");
         String product = jdbc.sql("select 1").query((rs, n) -> rs.getStatement().getConnection().getMetaData()
                 .getDatabaseProductName()).single();
         assertThat(product).isEqualTo(TestDatabase.postgres() ? "PostgreSQL" : "H2");
