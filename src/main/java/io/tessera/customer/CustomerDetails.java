@@ -12,12 +12,4 @@ import io.tessera.shared.OrganizationId;
 public record CustomerDetails(String name, String email, List<String> otherEmails, String phone,
                               OrganizationId organization, String notes, String tier, String language,
                               String timeZone) {
-
-    public static CustomerDetails of(String name, String email) {
-        return new CustomerDetails(name, email, List.of(), null, null, null, null, null, null);
-    }
-
-    public CustomerDetails withOrganization(OrganizationId organization) {
-        return new CustomerDetails(name, email, otherEmails, phone, organization, notes, tier, language, timeZone);
-    }
 }

@@ -17,10 +17,4 @@ public record CustomerProfile(CustomerId id, String name, String email, List<Str
     public List<String> otherEmails() {
         return emails.stream().filter(e -> !e.equals(email)).toList();
     }
-
-    /** The profile as details to change: what edit forms and partial updates start from. */
-    public CustomerDetails details() {
-        return new CustomerDetails(name, email, otherEmails(), phone, organization == null ? null : organization.id(),
-                notes, tier, language, timeZone);
-    }
 }

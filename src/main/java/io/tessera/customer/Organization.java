@@ -11,12 +11,4 @@ import io.tessera.shared.OrganizationId;
  */
 public record Organization(OrganizationId id, String name, List<String> domains, String tier, String notes,
                            Instant createdAt) {
-
-    public OrganizationRef ref() {
-        return new OrganizationRef(id, name);
-    }
-
-    public OrganizationDetails details() {
-        return new OrganizationDetails(name, domains, tier, notes);
-    }
 }
