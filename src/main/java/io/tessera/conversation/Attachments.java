@@ -20,7 +20,6 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.util.unit.DataSize;
 
-import io.tessera.shared.TeamId;
 import io.tessera.shared.TicketId;
 import io.tessera.ticket.Visibility;
 
@@ -131,33 +130,14 @@ public class Attachments {
         StringBuilder sql = new StringBuilder(SELECT).append("join ticket t on t.id = a.ticket_id where a.id = :id ");
         Map<String, Object> params = new HashMap<>();
         params.put("id", id);
-        restrictToAgent(viewer, sql, params);
+        // The one rule of who may see a ticket (Visibility); the portal will add a customer rule here.
+        viewer.restrict(sql, params);
         return jdbc.sql(sql.toString()).params(params).query(Attachments::attachment).optional();
     }
 
     /** The stored bytes, streamed from disk. The caller closes the stream. */
     public InputStream open(Attachment attachment) {
         return files.open(attachment.sha256());
-    }
-
-    /**
-     * The rule of {@code TicketQueries} ("who may see a ticket", {@link Visibility}) over {@code ticket t}:
-     * supervisors and admins all, agents their teams' tickets and the ones assigned to them. Kept as one
-     * SQL condition so the download is one query; {@code AttachmentIntegrationTests} checks it agrees with
-     * {@code TicketQueries.findByNumber}. The customer portal adds its own rule next to this one: the
-     * ticket's requester, only attachments of messages that are not internal notes.
-     */
-    private static void restrictToAgent(Visibility viewer, StringBuilder sql, Map<String, Object> params) {
-        if (viewer.all()) {
-            return;
-        }
-        sql.append("and (t.assignee_id = :viewer");
-        params.put("viewer", viewer.agent().value());
-        if (!viewer.teams().isEmpty()) {
-            sql.append(" or t.team_id in (:teams)");
-            params.put("teams", viewer.teams().stream().map(TeamId::value).toList());
-        }
-        sql.append(") ");
     }
 
     private boolean messageOnTicket(long messageId, TicketId ticket) {

@@ -19,7 +19,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.tessera.shared.TeamId;
 import io.tessera.shared.TicketId;
 
 /**
@@ -47,7 +46,7 @@ public class TicketQueries {
         StringBuilder sql = new StringBuilder(SELECT).append("where t.status in (:statuses) ");
         Map<String, Object> params = new HashMap<>();
         params.put("statuses", wanted.stream().map(Enum::name).toList());
-        restrict(viewer, sql, params);
+        viewer.restrict(sql, params);
         Cursor after = Cursor.parse(cursor);
         if (after != null) {
             sql.append("and (t.updated_at < :updatedAt or (t.updated_at = :updatedAt and t.id < :id)) ");
@@ -69,7 +68,7 @@ public class TicketQueries {
         StringBuilder sql = new StringBuilder(SELECT).append("where t.number = :number ");
         Map<String, Object> params = new HashMap<>();
         params.put("number", number);
-        restrict(viewer, sql, params);
+        viewer.restrict(sql, params);
         return jdbc.sql(sql.toString()).params(params).query(TicketQueries::summary).optional();
     }
 
@@ -77,19 +76,6 @@ public class TicketQueries {
     public String requesterName(TicketId ticket) {
         return jdbc.sql("select c.name from ticket t join customer c on c.id = t.requester_id where t.id = ?")
                 .param(ticket.value()).query(String.class).single();
-    }
-
-    private static void restrict(Visibility viewer, StringBuilder sql, Map<String, Object> params) {
-        if (viewer.all()) {
-            return;
-        }
-        sql.append("and (t.assignee_id = :viewer");
-        params.put("viewer", viewer.agent().value());
-        if (!viewer.teams().isEmpty()) {
-            sql.append(" or t.team_id in (:teams)");
-            params.put("teams", viewer.teams().stream().map(TeamId::value).toList());
-        }
-        sql.append(") ");
     }
 
     private static TicketSummary summary(ResultSet rs, int n) throws SQLException {

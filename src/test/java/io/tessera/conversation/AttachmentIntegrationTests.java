@@ -281,7 +281,7 @@ class AttachmentIntegrationTests {
                 Agents.create(agents, Role.SUPERVISOR), Agents.create(agents, Role.ADMIN));
 
         for (Agent viewer : viewers) {
-            Visibility visibility = Visibility.of(agents.get(viewer.id()));
+            Visibility visibility = Visibility.of(agents.get(viewer.id()), false);
             assertThat(attachments.findVisibleTo(visibility, file.id()).isPresent()).as(viewer.email())
                     .isEqualTo(ticketQueries.findByNumber(visibility, ticket.number()).isPresent());
         }

@@ -16,9 +16,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 import io.tessera.conversation.Attachment;
 import io.tessera.conversation.Attachments;
-import io.tessera.identity.AgentManagement;
 import io.tessera.identity.SignedInAgent;
-import io.tessera.ticket.Visibility;
+import io.tessera.ticket.TicketAccess;
 
 /**
  * Downloads of attachments for signed-in agents. An attachment on a ticket the agent may not see answers
@@ -35,18 +34,18 @@ class AttachmentController {
     private static final String SANDBOX = "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'";
 
     private final Attachments attachments;
-    private final AgentManagement agents;
+    private final TicketAccess access;
 
-    AttachmentController(Attachments attachments, AgentManagement agents) {
+    AttachmentController(Attachments attachments, TicketAccess access) {
         this.attachments = attachments;
-        this.agents = agents;
+        this.access = access;
     }
 
     @GetMapping("/attachments/{id}/{fileName}")
     ResponseEntity<Resource> download(@PathVariable long id,
                                       @RequestParam(name = "inline", required = false) String inline,
                                       @AuthenticationPrincipal SignedInAgent me) {
-        Attachment attachment = attachments.findVisibleTo(Visibility.of(agents.get(me.id())), id)
+        Attachment attachment = attachments.findVisibleTo(access.viewer(me.id()), id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         boolean image = attachment.previewableImage();
         boolean showInline = inline != null && image;

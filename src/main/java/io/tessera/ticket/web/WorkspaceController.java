@@ -9,11 +9,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import io.tessera.identity.AgentManagement;
 import io.tessera.identity.SignedInAgent;
 import io.tessera.ticket.TicketQueries;
 import io.tessera.ticket.TicketStatus;
-import io.tessera.ticket.Visibility;
+import io.tessera.ticket.TicketAccess;
 
 /**
  * The agent workspace: the tickets the agent may see, newest activity first, 50 to a page. Views,
@@ -25,11 +24,11 @@ class WorkspaceController {
     private static final int PAGE_SIZE = 50;
 
     private final TicketQueries tickets;
-    private final AgentManagement agents;
+    private final TicketAccess access;
 
-    WorkspaceController(TicketQueries tickets, AgentManagement agents) {
+    WorkspaceController(TicketQueries tickets, TicketAccess access) {
         this.tickets = tickets;
-        this.agents = agents;
+        this.access = access;
     }
 
     @GetMapping("/")
@@ -40,7 +39,7 @@ class WorkspaceController {
             case "solved" -> EnumSet.of(TicketStatus.SOLVED, TicketStatus.CLOSED);
             default -> EnumSet.of(TicketStatus.NEW, TicketStatus.OPEN, TicketStatus.PENDING, TicketStatus.ON_HOLD);
         };
-        model.addAttribute("page", tickets.page(Visibility.of(agents.get(me.id())), statuses, after, PAGE_SIZE));
+        model.addAttribute("page", tickets.page(access.viewer(me.id()), statuses, after, PAGE_SIZE));
         model.addAttribute("show", show);
         model.addAttribute("firstPage", after == null);
         return "ticket/workspace";
