@@ -33,6 +33,14 @@ public class Tags {
         this.clock = clock;
     }
 
+    /** The words of a tag field as typed: separated by spaces or commas ("billing, vip refund"). */
+    public static Set<String> parse(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return Set.of();
+        }
+        return normalize(List.of(typed.strip().split("[,\\s]+")));
+    }
+
     /** Normalises what was typed ("Needs Review" → {@code needs-review}) and refuses what is not a tag. */
     public static Set<String> normalize(Collection<String> typed) {
         Set<String> tags = new LinkedHashSet<>();

@@ -1,8 +1,6 @@
 package io.tessera.conversation.web;
 
-import java.util.Arrays;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -27,6 +25,7 @@ import io.tessera.ticket.Channel;
 import io.tessera.ticket.InvalidTicketChange;
 import io.tessera.ticket.NewTicket;
 import io.tessera.ticket.Priority;
+import io.tessera.ticket.Tags;
 import io.tessera.ticket.Ticket;
 import io.tessera.ticket.TicketTypes;
 
@@ -75,12 +74,10 @@ class NewTicketController {
             Channel channel = Channel.fromKey(form.channel() == null ? "PHONE" : form.channel());
             Integer callSeconds = channel == Channel.PHONE && form.callMinutes() != null && form.callMinutes() > 0
                     ? form.callMinutes() * 60 : null;
-            var tags = form.tags() == null ? java.util.Set.<String>of()
-                    : Arrays.stream(form.tags().split("[,\\s]+")).filter(t -> !t.isBlank()).collect(Collectors.toSet());
             Ticket ticket = conversations.open(new NewTicket(form.subject(), requester.id(), channel,
                     Priority.fromKey(form.priority() == null ? "NORMAL" : form.priority()), form.type(),
                     form.teamId() == null ? null : TeamId.of(form.teamId()),
-                    form.assigneeId() == null ? null : AgentId.of(form.assigneeId()), tags, null),
+                    form.assigneeId() == null ? null : AgentId.of(form.assigneeId()), Tags.parse(form.tags()), null),
                     form.body(), BodyFormat.TEXT, Actor.agent(me.id()), callSeconds);
             redirect.addFlashAttribute("flash", "Ticket " + ticket.display() + " created.");
             return "redirect:/tickets/" + ticket.number();

@@ -1,14 +1,12 @@
 package io.tessera.conversation.web;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import io.tessera.shared.AgentId;
 import io.tessera.shared.TeamId;
 import io.tessera.ticket.Priority;
+import io.tessera.ticket.Tags;
 import io.tessera.ticket.Ticket;
 import io.tessera.ticket.TicketChange;
 import io.tessera.ticket.TicketStatus;
@@ -59,8 +57,7 @@ record TicketUpdateForm(Integer version, Long seenEventId, String body, String m
         changes.add(new TicketChange.SetTeam(teamId == null ? null : TeamId.of(teamId)));
         changes.add(new TicketChange.Assign(assigneeId == null ? null : AgentId.of(assigneeId)));
         if (tags != null) {
-            Set<String> typed = Arrays.stream(tags.split("[,\\s]+")).filter(t -> !t.isBlank()).collect(Collectors.toSet());
-            changes.add(new TicketChange.SetTags(typed));
+            changes.add(new TicketChange.SetTags(Tags.parse(tags)));
         }
         return changes;
     }
