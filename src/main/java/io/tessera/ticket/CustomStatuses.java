@@ -28,17 +28,21 @@ public class CustomStatuses {
         this.clock = clock;
     }
 
+    private static final String SELECT = "select id, name, category, description, active from custom_status ";
+
     @Transactional(readOnly = true)
     public List<CustomStatus> all() {
-        return jdbc.sql("select id, name, category, description, active from custom_status order by position, name")
-                .query((rs, n) -> new CustomStatus(rs.getLong("id"), rs.getString("name"),
-                        TicketStatus.valueOf(rs.getString("category")), rs.getString("description"), rs.getBoolean("active")))
-                .list();
+        return jdbc.sql(SELECT + "order by position, name").query(CustomStatuses::status).list();
     }
 
     @Transactional(readOnly = true)
     public Optional<CustomStatus> find(long id) {
-        return all().stream().filter(s -> s.id() == id).findFirst();
+        return jdbc.sql(SELECT + "where id = ?").param(id).query(CustomStatuses::status).optional();
+    }
+
+    private static CustomStatus status(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new CustomStatus(rs.getLong("id"), rs.getString("name"), TicketStatus.valueOf(rs.getString("category")),
+                rs.getString("description"), rs.getBoolean("active"));
     }
 
     public CustomStatus add(String name, TicketStatus category, String description) {

@@ -16,6 +16,7 @@ import io.tessera.customer.Customers;
 import io.tessera.identity.Agent;
 import io.tessera.identity.AgentManagement;
 import io.tessera.identity.Role;
+import io.tessera.identity.TeamManagement;
 import io.tessera.shared.Actor;
 import io.tessera.shared.AgentId;
 import io.tessera.shared.OrganizationId;
@@ -46,6 +47,7 @@ public class TicketManagement {
     private final TicketEventLog log;
     private final Customers customers;
     private final AgentManagement agents;
+    private final TeamManagement teams;
     private final TicketTypes types;
     private final CustomStatuses statuses;
     private final Tags tags;
@@ -53,7 +55,9 @@ public class TicketManagement {
     private final Clock clock;
 
     TicketManagement(TicketRepository tickets, TicketEventLog log, Customers customers, AgentManagement agents,
-                     TicketTypes types, CustomStatuses statuses, Tags tags, JdbcClient jdbc, Clock clock) {
+                     TeamManagement teams, TicketTypes types, CustomStatuses statuses, Tags tags, JdbcClient jdbc,
+                     Clock clock) {
+        this.teams = teams;
         this.tickets = tickets;
         this.log = log;
         this.customers = customers;
@@ -243,8 +247,7 @@ public class TicketManagement {
     }
 
     private void checkTeam(TeamId team) {
-        if (team != null && jdbc.sql("select count(*) from team where id = ?").param(team.value())
-                .query(Long.class).single() == 0) {
+        if (team != null && teams.find(team).isEmpty()) {
             throw new InvalidTicketChange("team", "Unknown team.");
         }
     }

@@ -100,7 +100,8 @@ class TicketPageController {
         } catch (ConcurrentTicketChange e) {
             List<LoggedEvent> since = eventLog.history(ticket.id()).stream()
                     .filter(ev -> form.seenEventId() == null || ev.id() > form.seenEventId()).toList();
-            model.addAttribute("conflict", Timeline.of(List.of(), since, names(ticket)).stream()
+            Timeline.Names names = names(ticket, lists(), queries.requesterName(ticket.id()));
+            model.addAttribute("conflict", Timeline.of(List.of(), since, names).stream()
                     .map(entry -> entry.who() + " " + entry.what()).toList());
             model.addAttribute("conflictMessages", since.stream().filter(ev -> ev.type().equals("message_added")).count());
             // Keep what the agent typed, but move the form onto the current version so a second submit
@@ -118,18 +119,20 @@ class TicketPageController {
 
     private String page(Ticket ticket, TicketUpdateForm form, SignedInAgent me, Model model) {
         TicketSummary summary = queries.findByNumber(access.viewer(me.id()), ticket.number()).orElseThrow();
+        Lists lists = lists();
         model.addAttribute("ticket", ticket);
         model.addAttribute("summary", summary);
         model.addAttribute("statusName", statuses.nameOf(ticket.status(), ticket.customStatusId()));
         List<Message> messages = conversations.messages(ticket.id());
-        model.addAttribute("timeline", Timeline.of(messages, eventLog.history(ticket.id()), names(ticket)));
+        model.addAttribute("timeline", Timeline.of(messages, eventLog.history(ticket.id()),
+                names(ticket, lists, summary.requesterName())));
         model.addAttribute("html", renderedBodies(messages));
         model.addAttribute("form", form);
-        model.addAttribute("statusOptions", statusOptions(ticket));
+        model.addAttribute("statusOptions", statusOptions(ticket, lists.statuses()));
         model.addAttribute("priorities", io.tessera.ticket.Priority.values());
-        model.addAttribute("types", types.all().stream().filter(TicketTypes.TicketType::active).toList());
-        model.addAttribute("teams", teams.list());
-        model.addAttribute("agents", agents.list().stream().filter(Agent::active).toList());
+        model.addAttribute("types", lists.types().stream().filter(TicketTypes.TicketType::active).toList());
+        model.addAttribute("teams", lists.teams());
+        model.addAttribute("agents", lists.agents().stream().filter(Agent::active).toList());
         model.addAttribute("knownTags", tags.all());
         if (!model.containsAttribute("fieldErrors")) {
             model.addAttribute("fieldErrors", Map.of());
@@ -154,29 +157,37 @@ class TicketPageController {
     }
 
     /** The statuses this ticket may move to: categories and their active custom statuses. */
-    private List<Map.Entry<String, String>> statusOptions(Ticket ticket) {
+    private List<Map.Entry<String, String>> statusOptions(Ticket ticket, List<CustomStatuses.CustomStatus> custom) {
         List<Map.Entry<String, String>> options = new java.util.ArrayList<>();
         for (TicketStatus status : TicketStatus.values()) {
             if (!ticket.status().canMoveTo(status)) {
                 continue;
             }
             options.add(Map.entry(status.name(), status.label()));
-            statuses.all().stream().filter(s -> s.active() && s.category() == status)
+            custom.stream().filter(s -> s.active() && s.category() == status)
                     .forEach(s -> options.add(Map.entry("custom-" + s.id(), status.label() + ": " + s.name())));
         }
         return options;
     }
 
-    private Timeline.Names names(Ticket ticket) {
-        Map<Long, String> agentNames = agents.list().stream()
+    /** The agents, teams, custom statuses and types a page needs, each read once per request. */
+    private record Lists(List<Agent> agents, List<Team> teams, List<CustomStatuses.CustomStatus> statuses,
+                         List<TicketTypes.TicketType> types) {
+    }
+
+    private Lists lists() {
+        return new Lists(agents.list(), teams.list(), statuses.all(), types.all());
+    }
+
+    private Timeline.Names names(Ticket ticket, Lists lists, String requesterName) {
+        Map<Long, String> agentNames = lists.agents().stream()
                 .collect(Collectors.toMap(a -> a.id().value(), Agent::name, (a, b) -> a));
-        Map<Long, String> teamNames = teams.list().stream()
+        Map<Long, String> teamNames = lists.teams().stream()
                 .collect(Collectors.toMap(t -> t.id().value(), Team::name, (a, b) -> a));
-        Map<Long, String> statusNames = statuses.all().stream()
+        Map<Long, String> statusNames = lists.statuses().stream()
                 .collect(Collectors.toMap(CustomStatuses.CustomStatus::id, CustomStatuses.CustomStatus::name));
-        Map<String, String> typeNames = types.all().stream()
+        Map<String, String> typeNames = lists.types().stream()
                 .collect(Collectors.toMap(TicketTypes.TicketType::key, TicketTypes.TicketType::name));
-        String requesterName = queries.requesterName(ticket.id());
         return new Timeline.Names(agentNames, teamNames, Map.of(ticket.requester().value(), requesterName), statusNames,
                 typeNames);
     }
