@@ -7,6 +7,8 @@ create table notification (
     kind            varchar(20)   not null check (kind in ('MENTIONED', 'ASSIGNED')),
     ticket_id       bigint        not null references ticket (id) on delete cascade,
     message_id      bigint        references message (id) on delete cascade,
+    -- The start of the message as plain text, so the list needs no message bodies.
+    excerpt         varchar(300),
     actor_type      varchar(20)   not null,
     actor_id        bigint,
     -- The ticket_event the notification is about: a retried listener cannot notify twice.
