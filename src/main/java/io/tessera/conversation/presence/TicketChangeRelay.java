@@ -53,6 +53,10 @@ class TicketChangeRelay {
             return;
         }
         Actor actor = event.actor();
+        if (actor.type() == Actor.Type.AGENT && "message_added".equals(event.type())) {
+            // They sent what they were typing: stop showing them as typing at once.
+            hub.typing(event.ticket(), io.tessera.shared.AgentId.of(actor.id()), false);
+        }
         String who = nameOf(actor);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("eventId", event.eventId());
