@@ -3,6 +3,8 @@ package io.tessera.conversation.api;
 import java.net.URI;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -54,6 +56,7 @@ class TicketFollowerApiController {
         }
     }
 
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record FollowerList(List<FollowerResponse> items, String next) {
     }
 

@@ -3,6 +3,8 @@ package io.tessera.conversation.api;
 import java.net.URI;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -45,6 +47,7 @@ class TicketLinkApiController {
     }
 
     /** A linked ticket; {@code subject}, {@code status} and {@code statusName} are null for one the caller may not see. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record LinkResponse(String type, long number, String subject, String status, String statusName) {
 
         static LinkResponse of(LinkedTicket l) {
@@ -53,6 +56,7 @@ class TicketLinkApiController {
         }
     }
 
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record LinkList(List<LinkResponse> items, String next) {
     }
 

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,6 +46,7 @@ class TicketMergeApiController {
     record MergeRequest(List<Long> sources, String note) {
     }
 
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record SourceResult(long number, String outcome, String reason) {
     }
 
