@@ -71,7 +71,7 @@ final class Timeline {
             case "tags_changed" -> tags(p);
             case "requester_changed" -> "changed the requester";
             case "message_added" -> null;
-            default -> event.type().replace('_', ' ');
+            default -> RelationSentences.describe(event);
         };
     }
 
