@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.tessera.shared.Actor;
+import io.tessera.shared.AgentId;
 import io.tessera.shared.TeamId;
 import io.tessera.shared.TicketId;
 import io.tessera.ticket.RelationEvents.Linked;
@@ -106,9 +107,8 @@ public class TicketLinks {
                     long team = rs.getLong("team_id");
                     TeamId teamId = rs.wasNull() ? null : TeamId.of(team);
                     long assignee = rs.getLong("assignee_id");
-                    Long assigneeId = rs.wasNull() ? null : assignee;
-                    boolean visible = viewer.all() || (assigneeId != null && assigneeId == viewer.agent().value())
-                            || (teamId != null && viewer.teams().contains(teamId));
+                    AgentId assigneeId = rs.wasNull() ? null : AgentId.of(assignee);
+                    boolean visible = viewer.scope().covers(teamId, assigneeId);
                     TicketStatus status = TicketStatus.valueOf(rs.getString("status"));
                     String custom = rs.getString("custom_name");
                     return visible

@@ -41,6 +41,7 @@ import io.tessera.ticket.TicketLinks;
 import io.tessera.ticket.TicketManagement;
 import io.tessera.ticket.TicketStatus;
 import io.tessera.ticket.Visibility;
+import io.tessera.identity.TicketScope;
 
 /** Links, splits, followers, and where a customer's message lands on a solved or closed ticket. */
 @IntegrationTest
@@ -257,7 +258,7 @@ class TicketRelationsIntegrationTests {
     }
 
     private Visibility all() {
-        return new Visibility(true, List.of(), agent.id());
+        return new Visibility(new TicketScope(true, Set.of(), agent.id()));
     }
 
     private HttpSession signedIn(Agent who) {
