@@ -9,7 +9,7 @@ import io.tessera.ticket.FieldType;
 
 /** The create/edit custom field form as typed; options one per line. */
 record CustomFieldForm(String key, String label, String description, String type, String options,
-                       boolean requiredToSolve, Integer position) {
+                       Boolean requiredToSolve, Integer position) {
 
     static CustomFieldForm empty() {
         return new CustomFieldForm("", "", "", "TEXT", "", false, 0);
@@ -20,9 +20,14 @@ record CustomFieldForm(String key, String label, String description, String type
                 String.join("\n", field.options()), field.requiredToSolve(), field.position());
     }
 
+    /** An unticked checkbox posts nothing. */
+    public boolean isRequiredToSolve() {
+        return Boolean.TRUE.equals(requiredToSolve);
+    }
+
     FieldDefinition definition() {
         List<String> lines = options == null ? List.of() : Arrays.asList(options.split("\\r?\\n"));
-        return new FieldDefinition(key, label, description, FieldType.fromKey(type), lines, requiredToSolve,
+        return new FieldDefinition(key, label, description, FieldType.fromKey(type), lines, isRequiredToSolve(),
                 position == null ? 0 : position);
     }
 }

@@ -25,9 +25,14 @@ import io.tessera.ticket.TicketStatus;
 class StatusAdminController {
 
     /** The status form as typed; the category is only read when adding. */
-    record StatusForm(String name, String category, String description, boolean active, Integer position) {
+    record StatusForm(String name, String category, String description, Boolean active, Integer position) {
         static StatusForm empty() {
             return new StatusForm("", "ON_HOLD", "", true, 0);
+        }
+
+        /** An unticked checkbox posts nothing. */
+        public boolean isActive() {
+            return Boolean.TRUE.equals(active);
         }
 
         int positionOrZero() {
@@ -71,7 +76,7 @@ class StatusAdminController {
                   @AuthenticationPrincipal SignedInAgent me, RedirectAttributes redirect) {
         StatusRow status = find(id);
         try {
-            administration.updateStatus(id, form.name(), form.description(), form.active(), form.positionOrZero(), me.initiator());
+            administration.updateStatus(id, form.name(), form.description(), form.isActive(), form.positionOrZero(), me.initiator());
             redirect.addFlashAttribute("flash", "Status " + form.name().strip() + " saved.");
             return "redirect:/admin/tickets/statuses";
         } catch (InvalidTicketChange e) {
