@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.LoadState;
 
 import io.tessera.testing.Browser;
 import io.tessera.testing.IntegrationTest;
@@ -50,6 +51,9 @@ class CustomFieldBrowserTests {
         page.fill("#email", IntegrationTest.ADMIN_EMAIL);
         page.fill("#password", IntegrationTest.ADMIN_PASSWORD);
         page.click("#sign-in");
+        // The admin menu is a Bootstrap dropdown: open it only once the workspace and its scripts have loaded.
+        page.waitForURL(browser.url("/"));
+        page.waitForLoadState(LoadState.LOAD);
 
         page.click("#nav-admin");
         page.click("#nav-ticket-admin");
