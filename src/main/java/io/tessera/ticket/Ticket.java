@@ -163,6 +163,12 @@ public final class Ticket {
         removed.forEach(tags::remove);
     }
 
+    /** A custom field changed: {@link TicketFields} checked and stores the value; the ticket records it. */
+    void fieldChanged(FieldChanged event, Instant at) {
+        checkOpen("customFields." + event.key());
+        record(event, at);
+    }
+
     /** An agent's first public reply is the first response; later ones change nothing here. */
     void agentReplied(Instant at) {
         if (firstResponseAt == null) {
