@@ -14,13 +14,16 @@ set max_parallel_workers_per_gather = 2;
 \set all_statuses '''NEW'', ''OPEN'', ''PENDING'', ''ON_HOLD'', ''SOLVED'', ''CLOSED'''
 \set order 'order by t.updated_at desc, t.id desc fetch first 51 rows only'
 
--- Cursors of page 25 (after row 1,200), as the app would have encoded them.
+-- Cursors of page 25 (after row 1,200), as the app would have encoded them. Keyset conditions are written
+-- as TicketQueries writes them since the benchmark: "updated_at <= cursor and (exact tie-break)".
 select updated_at as deep_all_open_at, id as deep_all_open_id from ticket t where t.status in (:unsolved)
  order by updated_at desc, id desc offset 1199 limit 1 \gset
 select updated_at as deep_team1_at, id as deep_team1_id from ticket t where t.status in (:unsolved)
    and (t.assignee_id = 7 or t.team_id in (1)) order by updated_at desc, id desc offset 1199 limit 1 \gset
 select updated_at as deep_team5_at, id as deep_team5_id from ticket t where t.status in (:unsolved)
    and (t.assignee_id = 11 or t.team_id in (5)) order by updated_at desc, id desc offset 1199 limit 1 \gset
+select updated_at as page50_team5_at, id as page50_team5_id from ticket t where t.status in (:unsolved)
+   and (t.assignee_id = 11 or t.team_id in (5)) order by updated_at desc, id desc offset 2449 limit 1 \gset
 select number as some_ticket, id as some_ticket_id, requester_id as some_customer from ticket
  where status = 'OPEN' order by id desc offset 500 limit 1 \gset
 
@@ -29,8 +32,8 @@ select number as some_ticket, id as some_ticket_id, requester_id as some_custome
 explain (analyze, buffers, costs off) :summary where t.status in (:unsolved) :order;
 
 \echo '#### 2. All open, page 25 (keyset cursor), sees all'
-:summary where t.status in (:unsolved) and (t.updated_at < :'deep_all_open_at' or (t.updated_at = :'deep_all_open_at' and t.id < :deep_all_open_id)) :order \g /dev/null
-explain (analyze, buffers, costs off) :summary where t.status in (:unsolved) and (t.updated_at < :'deep_all_open_at' or (t.updated_at = :'deep_all_open_at' and t.id < :deep_all_open_id)) :order;
+:summary where t.status in (:unsolved) and t.updated_at <= :'deep_all_open_at' and (t.updated_at < :'deep_all_open_at' or (t.updated_at = :'deep_all_open_at' and t.id < :deep_all_open_id)) :order \g /dev/null
+explain (analyze, buffers, costs off) :summary where t.status in (:unsolved) and t.updated_at <= :'deep_all_open_at' and (t.updated_at < :'deep_all_open_at' or (t.updated_at = :'deep_all_open_at' and t.id < :deep_all_open_id)) :order;
 
 \echo '#### 3. Solved & closed, first page, sees all'
 explain (analyze, buffers, costs off) :summary where t.status in (:solved) :order;
@@ -43,14 +46,17 @@ explain (analyze, buffers, costs off) :summary where t.status in (:all_statuses)
 explain (analyze, buffers, costs off) :summary where t.status in (:unsolved) and (t.assignee_id = 7 or t.team_id in (1)) :order;
 
 \echo '#### 6. Unsolved, page 25, agent 7'
-explain (analyze, buffers, costs off) :summary where t.status in (:unsolved) and (t.assignee_id = 7 or t.team_id in (1)) and (t.updated_at < :'deep_team1_at' or (t.updated_at = :'deep_team1_at' and t.id < :deep_team1_id)) :order;
+explain (analyze, buffers, costs off) :summary where t.status in (:unsolved) and (t.assignee_id = 7 or t.team_id in (1)) and t.updated_at <= :'deep_team1_at' and (t.updated_at < :'deep_team1_at' or (t.updated_at = :'deep_team1_at' and t.id < :deep_team1_id)) :order;
 
 \echo '#### 7. Unsolved, first page, agent 11 (Escalations only, 3% of tickets)'
 :summary where t.status in (:unsolved) and (t.assignee_id = 11 or t.team_id in (5)) :order \g /dev/null
 explain (analyze, buffers, costs off) :summary where t.status in (:unsolved) and (t.assignee_id = 11 or t.team_id in (5)) :order;
 
 \echo '#### 8. Unsolved, page 25, agent 11'
-explain (analyze, buffers, costs off) :summary where t.status in (:unsolved) and (t.assignee_id = 11 or t.team_id in (5)) and (t.updated_at < :'deep_team5_at' or (t.updated_at = :'deep_team5_at' and t.id < :deep_team5_id)) :order;
+explain (analyze, buffers, costs off) :summary where t.status in (:unsolved) and (t.assignee_id = 11 or t.team_id in (5)) and t.updated_at <= :'deep_team5_at' and (t.updated_at < :'deep_team5_at' or (t.updated_at = :'deep_team5_at' and t.id < :deep_team5_id)) :order;
+
+\echo '#### 8b. Unsolved, page 50, agent 11'
+explain (analyze, buffers, costs off) :summary where t.status in (:unsolved) and (t.assignee_id = 11 or t.team_id in (5)) and t.updated_at <= :'page50_team5_at' and (t.updated_at < :'page50_team5_at' or (t.updated_at = :'page50_team5_at' and t.id < :page50_team5_id)) :order;
 
 \echo '#### 9. Solved & closed, first page, agent 11'
 explain (analyze, buffers, costs off) :summary where t.status in (:solved) and (t.assignee_id = 11 or t.team_id in (5)) :order;

@@ -8,7 +8,8 @@
 #
 # Settings (environment): BENCH_DB (tessera_bench), BENCH_TICKETS (1000000), BENCH_CUSTOMERS (100000),
 # BENCH_ORGS (5000), BENCH_PORT (18090), BENCH_URLS (bench/urls.txt), BENCH_REQUESTS (100),
-# BENCH_WARMUP (30), BENCH_ROUNDS (2), PGHOST/PGPORT/PGUSER (127.0.0.1/5432/postgres).
+# BENCH_WARMUP (30), BENCH_ROUNDS (2), BENCH_JAR (target/tessera.jar: point it at another build to compare),
+# PGHOST/PGPORT/PGUSER (127.0.0.1/5432/postgres).
 # Never touches any database but BENCH_DB.
 set -euo pipefail
 
@@ -39,7 +40,7 @@ if [[ "$db" == "test" || "$db" == "postgres" ]]; then
 fi
 mkdir -p "$out"
 
-jar="$root/target/tessera.jar"
+jar="${BENCH_JAR:-$root/target/tessera.jar}"
 if [[ ! -f "$jar" ]]; then
     echo "== building $jar"
     (cd "$root" && ./mvnw -B -q package -DskipTests)
@@ -115,9 +116,10 @@ if $explain; then
     "${psql[@]}" -d "$db" -f "$here/explain.sql" > "$out/explain.txt" 2>&1
 fi
 
+stamp=$(date +%Y%m%d-%H%M%S)
 start_app
-echo "== measuring (urls: $urls)"
+echo "== measuring $jar (urls: $urls)"
 java "$here/Bench.java" --base "http://127.0.0.1:$port" --password "$password" --urls "$urls" \
     --samples "$out/samples" --requests "${BENCH_REQUESTS:-100}" --warmup "${BENCH_WARMUP:-30}" \
-    --rounds "${BENCH_ROUNDS:-2}" --csv "$out/results.csv" | tee "$out/results.md"
+    --rounds "${BENCH_ROUNDS:-2}" --csv "$out/results-$stamp.csv" | tee "$out/results-$stamp.md"
 stop_app
