@@ -56,6 +56,9 @@ public class CustomerTickets {
         viewer.restrict(sql, params);
         TimeKey after = TimeKey.parse(cursor);
         if (after != null) {
+            // The first comparison is implied by the second but lets PostgreSQL start the index scan at the
+            // cursor instead of filtering out the earlier pages (see TicketQueries.page).
+            sql.append("and t.created_at <= :createdAt ");
             sql.append("and (t.created_at < :createdAt or (t.created_at = :createdAt and t.id < :afterId)) ");
             params.put("createdAt", after.at().atOffset(UTC));
             params.put("afterId", after.id());

@@ -59,6 +59,11 @@ public class TicketQueries {
         viewer.restrict(sql, params);
         Cursor after = Cursor.parse(cursor);
         if (after != null) {
+            // "updated_at <= cursor" is implied by the exact condition after it, but only a plain comparison
+            // becomes an index condition: with it PostgreSQL starts the index scan at the cursor; without it, it
+            // reads and discards every row of the pages before (at 1M tickets, page 25 of a small team's
+            // list read 55,000 index entries for its 51 rows).
+            sql.append("and t.updated_at <= :updatedAt ");
             sql.append("and (t.updated_at < :updatedAt or (t.updated_at = :updatedAt and t.id < :id)) ");
             params.put("updatedAt", after.updatedAt().atOffset(ZoneOffset.UTC));
             params.put("id", after.id());
