@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -22,7 +23,10 @@ import io.tessera.ticket.NewTicket;
 import io.tessera.ticket.Ticket;
 import io.tessera.ticket.TicketChange;
 import io.tessera.ticket.TicketEventLog;
+import io.tessera.ticket.TicketLinks;
 import io.tessera.ticket.TicketManagement;
+import io.tessera.ticket.TicketMerges;
+import io.tessera.ticket.TicketStatus;
 import io.tessera.ticket.InvalidTicketChange;
 
 /**
@@ -40,12 +44,17 @@ public class Conversations {
     private final JdbcClient jdbc;
     private final TicketEventLog log;
     private final TicketManagement tickets;
+    private final TicketMerges merges;
+    private final TicketLinks links;
     private final Clock clock;
 
-    Conversations(JdbcClient jdbc, TicketEventLog log, TicketManagement tickets, Clock clock) {
+    Conversations(JdbcClient jdbc, TicketEventLog log, TicketManagement tickets, TicketMerges merges, TicketLinks links,
+                  Clock clock) {
         this.jdbc = jdbc;
         this.log = log;
         this.tickets = tickets;
+        this.merges = merges;
+        this.links = links;
         this.clock = clock;
     }
 
@@ -77,11 +86,26 @@ public class Conversations {
         return updated;
     }
 
-    /** A customer's message on an existing ticket (from any channel). */
+    /**
+     * A customer's message on an existing ticket — the call every inbound channel makes. The message lands
+     * where it belongs: on a ticket merged into another, it goes to that one; on a closed ticket it opens
+     * a follow-up (same requester, subject, team, priority and type, linked {@code follow-up-of} the closed
+     * one, see docs/merge-and-links.md); on a pending or solved ticket it reopens it.
+     *
+     * @return the ticket the message landed on: {@code ticket}, a merge target, or the new follow-up
+     */
     public Ticket customerWrote(TicketId ticket, Actor customer, String text, BodyFormat format, Channel channel) {
         String body = checkedBody(text);
-        Ticket updated = tickets.messageAdded(ticket, null, MessageActivity.CUSTOMER_MESSAGE, List.of(), customer);
-        insert(ticket, MessageKind.CUSTOMER_MESSAGE, customer, customer, body, format, channel, clock.instant(), null, true);
+        Ticket addressed = merges.destination(ticket);
+        if (addressed.status() == TicketStatus.CLOSED) {
+            Ticket followUp = tickets.create(new NewTicket(addressed.subject(), addressed.requester(), channel,
+                    addressed.priority(), addressed.type(), addressed.team(), null, Set.of(), null), customer);
+            insert(followUp.id(), MessageKind.CUSTOMER_MESSAGE, customer, customer, body, format, channel, clock.instant(), null, true);
+            links.followUp(followUp.id(), addressed.id(), customer);
+            return tickets.get(followUp.id());
+        }
+        Ticket updated = tickets.messageAdded(addressed.id(), null, MessageActivity.CUSTOMER_MESSAGE, List.of(), customer);
+        insert(addressed.id(), MessageKind.CUSTOMER_MESSAGE, customer, customer, body, format, channel, clock.instant(), null, true);
         return updated;
     }
 
@@ -134,18 +158,22 @@ public class Conversations {
     }
 
     private static final String SELECT = "select m.id, m.kind, m.author_type, m.author_id, m.body, m.body_format, "
-            + "m.channel, m.call_seconds, m.created_at, coalesce(a.name, c.name, 'Tessera') as author_name from message m "
+            + "m.channel, m.call_seconds, m.created_at, coalesce(a.name, c.name, 'Tessera') as author_name, "
+            + "mf.number as merged_from from message m "
             + "left join agent a on m.author_type = 'AGENT' and a.id = m.author_id "
-            + "left join customer c on m.author_type = 'CUSTOMER' and c.id = m.author_id ";
+            + "left join customer c on m.author_type = 'CUSTOMER' and c.id = m.author_id "
+            + "left join ticket mf on mf.id = m.merged_from_ticket_id ";
 
     private static Message row(ResultSet rs, int n) throws SQLException {
         long authorId = rs.getLong("author_id");
         Actor author = Actor.of(Actor.Type.valueOf(rs.getString("author_type")), rs.wasNull() ? null : authorId);
         int call = rs.getInt("call_seconds");
         Integer callSeconds = rs.wasNull() ? null : call;
+        long from = rs.getLong("merged_from");
+        Long mergedFrom = rs.wasNull() ? null : from;
         return new Message(rs.getLong("id"), MessageKind.valueOf(rs.getString("kind")), author,
                 rs.getString("author_name"), rs.getString("body"), BodyFormat.valueOf(rs.getString("body_format")),
                 Channel.valueOf(rs.getString("channel")), callSeconds,
-                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(), mergedFrom);
     }
 }

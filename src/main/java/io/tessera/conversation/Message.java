@@ -5,9 +5,12 @@ import java.time.Instant;
 import io.tessera.shared.Actor;
 import io.tessera.ticket.Channel;
 
-/** A message as stored: the body in its source format, rendered safely when shown. */
+/**
+ * A message as stored: the body in its source format, rendered safely when shown. {@code mergedFrom} is
+ * the number of the ticket it was first written on when it came to this ticket by a merge, else null.
+ */
 public record Message(long id, MessageKind kind, Actor author, String authorName, String body, BodyFormat format,
-                      Channel channel, Integer callSeconds, Instant createdAt) {
+                      Channel channel, Integer callSeconds, Instant createdAt, Long mergedFrom) {
 
     public boolean internal() {
         return kind.internal();

@@ -67,11 +67,13 @@ class DemoData implements ApplicationRunner {
     private final Customers customers;
     private final TicketManagement tickets;
     private final Conversations conversations;
+    private final DemoFields demoFields;
     private final Clock clock;
 
     DemoData(@Value("${tessera.demo:}") String setting, DataSource dataSource, JdbcClient jdbc,
              TransactionTemplate transactions, AgentManagement agents, TeamManagement teams, Customers customers,
-             TicketManagement tickets, Conversations conversations, Clock clock) {
+             TicketManagement tickets, Conversations conversations, DemoFields demoFields, Clock clock) {
+        this.demoFields = demoFields;
         this.setting = setting == null ? "" : setting.trim();
         this.dataSource = dataSource;
         this.jdbc = jdbc;
@@ -176,6 +178,7 @@ class DemoData implements ApplicationRunner {
                 conversations.importMessage(ticket, MessageKind.PUBLIC_REPLY, agent, c.closing(), channel, closing);
             }
         }
+        demoFields.load(system);
         jdbc.sql("insert into setting (name, setting_value) values (?, ?)").params(MARKER, now.toString()).update();
         return TICKETS;
     }

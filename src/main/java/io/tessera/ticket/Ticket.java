@@ -52,7 +52,7 @@ public final class Ticket {
     private Instant firstResponseAt;
     private Instant solvedAt;
     private Instant closedAt;
-    private final TicketId mergedInto;
+    private TicketId mergedInto;
     private final List<Recorded> recorded = new ArrayList<>();
 
     Ticket(TicketId id, long number, String subject, TicketStatus status, Long customStatusId, Priority priority,
@@ -163,6 +163,12 @@ public final class Ticket {
         removed.forEach(tags::remove);
     }
 
+    /** A custom field changed: {@link TicketFields} checked and stores the value; the ticket records it. */
+    void fieldChanged(FieldChanged event, Instant at) {
+        checkOpen("customFields." + event.key());
+        record(event, at);
+    }
+
     /** An agent's first public reply is the first response; later ones change nothing here. */
     void agentReplied(Instant at) {
         if (firstResponseAt == null) {
@@ -175,6 +181,36 @@ public final class Ticket {
         if (status == TicketStatus.PENDING || status == TicketStatus.SOLVED) {
             changeStatus(TicketStatus.OPEN, null, at);
         }
+    }
+
+    /**
+     * Merged into {@code target}: closed from whatever status it had (a merge is how a duplicate ends, so
+     * the solved-before-closed rule does not apply) and pointing at the target from now on.
+     */
+    void closeAsMerged(TicketRef target, Instant at) {
+        if (mergedInto != null) {
+            throw new InvalidTicketChange("sources", display() + " was already merged into another ticket.");
+        }
+        if (status == TicketStatus.CLOSED) {
+            throw new InvalidTicketChange("sources", display() + " is closed; closed tickets cannot be merged.");
+        }
+        record(new StatusChanged(status, TicketStatus.CLOSED, customStatusId, null), at);
+        record(new RelationEvents.Merged(id.value(), number, target.id().value(), target.number()), at);
+        status = TicketStatus.CLOSED;
+        customStatusId = null;
+        closedAt = at;
+        mergedInto = target.id();
+    }
+
+    /** Another ticket was merged into this one: it must still be open to take the conversation in. */
+    void absorb(TicketRef source, Instant at) {
+        if (mergedInto != null) {
+            throw new InvalidTicketChange("target", display() + " was merged into another ticket; merge into that one.");
+        }
+        if (status == TicketStatus.CLOSED) {
+            throw new InvalidTicketChange("target", display() + " is closed; choose an open ticket to merge into.");
+        }
+        record(new RelationEvents.Merged(source.id().value(), source.number(), id.value(), number), at);
     }
 
     /** Something happened on the ticket (a message) without a property change: it is updated all the same. */

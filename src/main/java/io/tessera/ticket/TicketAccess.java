@@ -3,7 +3,7 @@ package io.tessera.ticket;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.tessera.identity.AgentManagement;
+import io.tessera.identity.TicketScopes;
 import io.tessera.shared.AgentId;
 
 /**
@@ -15,18 +15,16 @@ import io.tessera.shared.AgentId;
 @Transactional(readOnly = true)
 public class TicketAccess {
 
-    private final AgentManagement agents;
-    private final TicketSettings settings;
+    private final TicketScopes scopes;
     private final TicketRepository tickets;
 
-    TicketAccess(AgentManagement agents, TicketSettings settings, TicketRepository tickets) {
-        this.agents = agents;
-        this.settings = settings;
+    TicketAccess(TicketScopes scopes, TicketRepository tickets) {
+        this.scopes = scopes;
         this.tickets = tickets;
     }
 
     public Visibility viewer(AgentId agent) {
-        return Visibility.of(agents.get(agent), settings.agentsSeeAllTickets());
+        return new Visibility(scopes.of(agent));
     }
 
     /** The ticket with this number if the agent may see it; otherwise {@link TicketNotFound}. */

@@ -46,4 +46,11 @@ public sealed interface TicketChange {
     /** Replace all tags. */
     record SetTags(Set<String> tags) implements TicketChange {
     }
+
+    /**
+     * Set a custom field by its key ({@code order_number}); {@code null}, "" or an empty list clears it. The
+     * value may be typed text or the JSON value (number, boolean, list of options); see {@link CustomField}.
+     */
+    record SetField(String key, Object value) implements TicketChange {
+    }
 }

@@ -26,6 +26,7 @@ import io.tessera.ticket.TicketChange.AddTags;
 import io.tessera.ticket.TicketChange.Assign;
 import io.tessera.ticket.TicketChange.RemoveTags;
 import io.tessera.ticket.TicketChange.Rename;
+import io.tessera.ticket.TicketChange.SetField;
 import io.tessera.ticket.TicketChange.SetPriority;
 import io.tessera.ticket.TicketChange.SetStatus;
 import io.tessera.ticket.TicketChange.SetTags;
@@ -51,12 +52,14 @@ public class TicketManagement {
     private final TicketTypes types;
     private final CustomStatuses statuses;
     private final Tags tags;
+    private final TicketFields fields;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     TicketManagement(TicketRepository tickets, TicketEventLog log, Customers customers, AgentManagement agents,
-                     TeamManagement teams, TicketTypes types, CustomStatuses statuses, Tags tags, JdbcClient jdbc,
-                     Clock clock) {
+                     TeamManagement teams, TicketTypes types, CustomStatuses statuses, Tags tags, TicketFields fields,
+                     JdbcClient jdbc, Clock clock) {
+        this.fields = fields;
         this.teams = teams;
         this.tickets = tickets;
         this.log = log;
@@ -165,6 +168,7 @@ public class TicketManagement {
             throw new ConcurrentTicketChange(id, expectedVersion, ticket.version());
         }
         Instant now = clock.instant();
+        TicketStatus before = ticket.status();
         // A team change first, so an assignment in the same batch is checked against the new team.
         List<TicketChange> ordered = new java.util.ArrayList<>(changes);
         ordered.sort(java.util.Comparator.comparing(c -> c instanceof SetTeam ? 0 : 1));
@@ -181,6 +185,9 @@ public class TicketManagement {
         }
         if (activity != null) {
             ticket.touch(now);
+        }
+        if (ticket.status() == TicketStatus.SOLVED && before != TicketStatus.SOLVED) {
+            fields.checkSolvable(ticket);
         }
         tickets.save(ticket, by);
         return tickets.find(id).orElseThrow();
@@ -216,6 +223,8 @@ public class TicketManagement {
             Set<String> remove = new HashSet<>(ticket.tags());
             remove.removeAll(wanted);
             ticket.retag(wanted, remove, now);
+        } else if (change instanceof SetField f) {
+            fields.apply(ticket, f, now);
         } else {
             throw new IllegalArgumentException("Unsupported change " + change);
         }

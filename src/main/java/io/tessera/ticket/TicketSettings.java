@@ -1,52 +1,43 @@
 package io.tessera.ticket;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+
+import io.tessera.identity.InstallSettings;
+import io.tessera.identity.TicketScopes;
 
 /**
  * Install-wide ticket settings an admin changes at {@code /admin/tickets}: whether every agent sees every
  * ticket (otherwise agents see their teams' tickets and their own), and whether agents may create new tags
- * (otherwise only admins extend the taxonomy). Kept in the {@code setting} table, read per request: one
- * primary-key lookup, and every node sees a change at once.
+ * (otherwise only admins extend the taxonomy). The first belongs to identity ({@link TicketScopes}),
+ * which decides every agent's ticket scope; this class gathers both for the admin screen.
  */
 @Component
 @Transactional
 public class TicketSettings {
 
-    static final String AGENTS_SEE_ALL = "tickets.agents-see-all";
     static final String AGENTS_CREATE_TAGS = "tickets.agents-create-tags";
 
-    private final JdbcClient jdbc;
+    private final InstallSettings settings;
+    private final TicketScopes scopes;
 
-    TicketSettings(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    TicketSettings(InstallSettings settings, TicketScopes scopes) {
+        this.settings = settings;
+        this.scopes = scopes;
     }
 
     @Transactional(readOnly = true)
     public boolean agentsSeeAllTickets() {
-        return flag(AGENTS_SEE_ALL, false);
+        return scopes.agentsSeeAllTickets();
     }
 
     @Transactional(readOnly = true)
     public boolean agentsCreateTags() {
-        return flag(AGENTS_CREATE_TAGS, true);
+        return settings.flag(AGENTS_CREATE_TAGS, true);
     }
 
     public void change(boolean agentsSeeAll, boolean agentsCreateTags) {
-        set(AGENTS_SEE_ALL, agentsSeeAll);
-        set(AGENTS_CREATE_TAGS, agentsCreateTags);
-    }
-
-    private boolean flag(String name, boolean fallback) {
-        return jdbc.sql("select setting_value from setting where name = ?").param(name).query(String.class)
-                .optional().map(Boolean::parseBoolean).orElse(fallback);
-    }
-
-    private void set(String name, boolean value) {
-        jdbc.sql("merge into setting s using (values (?, ?)) as v(name, setting_value) on s.name = v.name "
-                        + "when matched then update set setting_value = v.setting_value "
-                        + "when not matched then insert (name, setting_value) values (v.name, v.setting_value)")
-                .params(name, Boolean.toString(value)).update();
+        scopes.setAgentsSeeAllTickets(agentsSeeAll);
+        settings.setFlag(AGENTS_CREATE_TAGS, agentsCreateTags);
     }
 }

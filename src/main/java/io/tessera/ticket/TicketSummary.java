@@ -2,10 +2,23 @@ package io.tessera.ticket;
 
 import java.time.Instant;
 
+import io.tessera.shared.AgentId;
+import io.tessera.shared.CustomerId;
+import io.tessera.shared.OrganizationId;
+import io.tessera.shared.TeamId;
 import io.tessera.shared.TicketId;
 
-/** A ticket as a list row shows it: one query joins the names, no per-row lookups. */
-public record TicketSummary(TicketId id, long number, String subject, TicketStatus status, Priority priority,
-                            Channel channel, String requesterName, String requesterEmail, String teamName,
-                            String assigneeName, Instant createdAt, Instant updatedAt) {
+/**
+ * A ticket as lists and the API show it: one query joins the names (requester, organization, team,
+ * assignee, custom status), no per-row lookups. {@code statusName} is the custom status's name when the
+ * ticket has one, else the category's label. Tags and custom fields are read per page in one query each
+ * ({@link TicketQueries#tagsOf}).
+ */
+public record TicketSummary(TicketId id, long number, String subject, TicketStatus status, String statusName,
+                            Priority priority, String type, Channel channel,
+                            CustomerId requesterId, String requesterName, String requesterEmail,
+                            OrganizationId organizationId, String organizationName,
+                            TeamId teamId, String teamName, AgentId assigneeId, String assigneeName,
+                            Instant createdAt, Instant updatedAt, Instant firstResponseAt, Instant solvedAt,
+                            Instant closedAt, int version) {
 }

@@ -25,6 +25,7 @@ import io.tessera.identity.AgentManagement;
 import io.tessera.identity.Role;
 import io.tessera.identity.Team;
 import io.tessera.identity.TeamManagement;
+import io.tessera.identity.TicketScopes;
 import io.tessera.shared.Actor;
 import io.tessera.shared.CustomerId;
 import io.tessera.shared.Initiator;
@@ -48,6 +49,9 @@ class CustomerIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    TicketScopes scopes;
 
     @Autowired
     Customers customers;
@@ -218,6 +222,26 @@ class CustomerIntegrationTests {
 
         assertThat(page.select("#customer-tickets tbody tr").eachText())
                 .singleElement().asString().contains("Our team's ticket");
+    }
+
+    @Test
+    void whenAgentsSeeAllTicketsTheProfileShowsEveryTicket() {
+        Team team = teams.create("Wide " + unique(), null, Set.of(), Initiator.system());
+        Agent agent = Agents.create(agents, Role.AGENT, Set.of(team.id()));
+        CustomerId customer = customers.create("Wanda Wide", "wanda-" + unique() + "@example.test", null, null);
+        raise(customer, null, team.id(), "Our team's ticket", Instant.parse("2026-02-01T10:00:00Z"));
+        raise(customer, null, null, "Nobody's ticket", Instant.parse("2026-02-02T10:00:00Z"));
+        HttpSession browser = new HttpSession(port);
+        browser.signIn(agent.email(), Agents.PASSWORD, false);
+
+        scopes.setAgentsSeeAllTickets(true);
+        try {
+            Document page = browser.get("/customers/" + customer.value()).html();
+
+            assertThat(page.select("#customer-tickets tbody tr").eachText()).hasSize(2);
+        } finally {
+            scopes.setAgentsSeeAllTickets(false);
+        }
     }
 
     @Test

@@ -49,6 +49,9 @@ class DemoDataIntegrationTests {
         assertThat(count("select count(*) from message where kind = 'PUBLIC_REPLY'")).isGreaterThan(40);
         assertThat(count("select count(*) from message where kind = 'INTERNAL_NOTE'")).isGreaterThan(5);
         assertThat(count("select count(*) from ticket_event")).isGreaterThan(count("select count(*) from message"));
+        assertThat(jdbc.sql("select field_key from custom_field").query(String.class).list())
+                .contains("order_number", "product", "refund_amount");
+        assertThat(count("select count(*) from ticket_form_field where type_key = 'question'")).isEqualTo(2);
     }
 
     @Test

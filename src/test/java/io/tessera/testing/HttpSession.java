@@ -54,6 +54,20 @@ public class HttpSession {
         return postRaw(path, fields);
     }
 
+    /** Posts a form whose fields may repeat (several checkboxes or a multi-select), with the CSRF token. */
+    public Page post(String path, java.util.List<Map.Entry<String, String>> fields) {
+        java.util.List<Map.Entry<String, String>> all = new java.util.ArrayList<>(fields);
+        if (csrf != null && all.stream().noneMatch(e -> e.getKey().equals("_csrf"))) {
+            all.add(Map.entry("_csrf", csrf));
+        }
+        String body = all.stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+        Page page = send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        rememberCsrf(page);
+        return page;
+    }
+
     /** Posts exactly the given fields: no CSRF token unless the caller includes one. */
     public Page postRaw(String path, Map<String, String> form) {
         String body = form.entrySet().stream()

@@ -7,10 +7,12 @@ import java.util.stream.Collectors;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.tessera.conversation.BodyFormat;
@@ -58,12 +60,14 @@ class TicketPageController {
     private final CustomStatuses statuses;
     private final Tags tags;
     private final MessageFormatting formatting;
+    private final CustomFieldPanel fieldPanel;
 
     TicketPageController(TicketAccess access, TicketQueries queries, TicketManagement tickets,
                          Conversations conversations, TicketEventLog eventLog, AgentManagement agents,
                          TeamManagement teams, TicketTypes types, CustomStatuses statuses, Tags tags,
-                         MessageFormatting formatting) {
+                         MessageFormatting formatting, CustomFieldPanel fieldPanel) {
         this.formatting = formatting;
+        this.fieldPanel = fieldPanel;
         this.access = access;
         this.queries = queries;
         this.tickets = tickets;
@@ -84,12 +88,13 @@ class TicketPageController {
 
     @PostMapping("/tickets/{number}")
     String update(@PathVariable long number, @ModelAttribute TicketUpdateForm form,
-                  @AuthenticationPrincipal SignedInAgent me, Model model, RedirectAttributes redirect) {
+                  @RequestParam MultiValueMap<String, String> params, @AuthenticationPrincipal SignedInAgent me, Model model, RedirectAttributes redirect) {
         Ticket ticket = access.visibleTicket(me.id(), number);
         Actor actor = Actor.agent(me.id());
         try {
             var changes = form.changes(id -> statuses.find(id).map(CustomStatuses.CustomStatus::category)
                     .orElseThrow(() -> new InvalidTicketChange("status", "Unknown status.")));
+            changes.addAll(fieldPanel.changes(params));
             if (form.hasMessage()) {
                 conversations.agentWrote(ticket.id(), form.version(), actor, form.body(), form.isNote(), changes);
                 redirect.addFlashAttribute("flash", form.isNote() ? "Note added." : "Reply sent.");
@@ -111,9 +116,11 @@ class TicketPageController {
             TicketUpdateForm kept = new TicketUpdateForm(current.version(), tickets.lastEventId(current.id()), form.body(),
                     form.mode(), form.status(), form.priority(), form.type(), form.teamId(), form.assigneeId(),
                     form.tags(), form.subject());
+            fieldPanel.keepTyped(model, params);
             return page(current, kept, me, model);
         } catch (InvalidTicketChange e) {
             model.addAttribute("fieldErrors", Map.of(e.field(), e.getMessage()));
+            fieldPanel.keepTyped(model, params);
             return page(ticket, form, me, model);
         }
     }
@@ -138,6 +145,7 @@ class TicketPageController {
         if (!model.containsAttribute("fieldErrors")) {
             model.addAttribute("fieldErrors", Map.of());
         }
+        fieldPanel.show(model, ticket);
         return "conversation/ticket";
     }
 

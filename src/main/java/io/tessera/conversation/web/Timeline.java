@@ -70,8 +70,9 @@ final class Timeline {
             case "subject_changed" -> "changed the subject to “" + p.get("to") + "”";
             case "tags_changed" -> tags(p);
             case "requester_changed" -> "changed the requester";
+            case "field_changed" -> "changed " + p.get("label") + " from " + p.get("from") + " to " + p.get("to");
             case "message_added" -> null;
-            default -> event.type().replace('_', ' ');
+            default -> RelationSentences.describe(event);
         };
     }
 

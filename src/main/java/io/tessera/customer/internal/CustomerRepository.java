@@ -127,6 +127,9 @@ public class CustomerRepository {
             params.put("organization", organization.value());
         }
         if (after != null) {
+            // The first comparison is implied by the second but lets PostgreSQL start the index scan at the
+            // cursor instead of filtering out the earlier pages (see TicketQueries.page).
+            sql.append("and c.name >= :afterName ");
             sql.append("and (c.name > :afterName or (c.name = :afterName and c.id > :afterId)) ");
             params.put("afterName", after.name());
             params.put("afterId", after.id());

@@ -92,6 +92,8 @@ public class OrganizationRepository {
             params.put("domainPrefix", SearchPrefix.startsWith(SearchPrefix.lower(query.trim())));
         }
         if (after != null) {
+            // Implied by the next condition; lets PostgreSQL seek to the cursor (see TicketQueries.page).
+            sql.append("and o.name >= :afterName ");
             sql.append("and (o.name > :afterName or (o.name = :afterName and o.id > :afterId)) ");
             params.put("afterName", after.name());
             params.put("afterId", after.id());

@@ -16,6 +16,7 @@ import io.tessera.customer.Customers;
 import io.tessera.customer.InvalidChange;
 import io.tessera.customer.MergedAway;
 import io.tessera.identity.SignedInAgent;
+import io.tessera.identity.TicketScopes;
 import io.tessera.shared.CustomerId;
 
 /**
@@ -29,12 +30,12 @@ class CustomerProfileController {
 
     private final Customers customers;
     private final CustomerTickets tickets;
-    private final Viewers viewers;
+    private final TicketScopes scopes;
 
-    CustomerProfileController(Customers customers, CustomerTickets tickets, Viewers viewers) {
+    CustomerProfileController(Customers customers, CustomerTickets tickets, TicketScopes scopes) {
         this.customers = customers;
         this.tickets = tickets;
-        this.viewers = viewers;
+        this.scopes = scopes;
     }
 
     @GetMapping("/customers/{id}")
@@ -51,10 +52,10 @@ class CustomerProfileController {
         }
         String cursor = after;
         try {
-            model.addAttribute("tickets", tickets.raisedBy(customer.id(), viewers.of(me), cursor, TICKETS_PER_PAGE));
+            model.addAttribute("tickets", tickets.raisedBy(customer.id(), scopes.of(me.id()), cursor, TICKETS_PER_PAGE));
         } catch (InvalidChange e) {
             cursor = null;
-            model.addAttribute("tickets", tickets.raisedBy(customer.id(), viewers.of(me), null, TICKETS_PER_PAGE));
+            model.addAttribute("tickets", tickets.raisedBy(customer.id(), scopes.of(me.id()), null, TICKETS_PER_PAGE));
         }
         model.addAttribute("customer", customer);
         model.addAttribute("firstPage", cursor == null);

@@ -13,6 +13,7 @@ import io.tessera.customer.InvalidChange;
 import io.tessera.customer.Organization;
 import io.tessera.customer.Organizations;
 import io.tessera.identity.SignedInAgent;
+import io.tessera.identity.TicketScopes;
 import io.tessera.shared.OrganizationId;
 
 /**
@@ -28,13 +29,13 @@ class OrganizationPageController {
     private final Organizations organizations;
     private final Customers customers;
     private final CustomerTickets tickets;
-    private final Viewers viewers;
+    private final TicketScopes scopes;
 
-    OrganizationPageController(Organizations organizations, Customers customers, CustomerTickets tickets, Viewers viewers) {
+    OrganizationPageController(Organizations organizations, Customers customers, CustomerTickets tickets, TicketScopes scopes) {
         this.organizations = organizations;
         this.customers = customers;
         this.tickets = tickets;
-        this.viewers = viewers;
+        this.scopes = scopes;
     }
 
     @GetMapping("/organizations/{id}")
@@ -43,10 +44,10 @@ class OrganizationPageController {
         Organization organization = organizations.get(OrganizationId.of(id));
         String cursor = after;
         try {
-            model.addAttribute("tickets", tickets.ofOrganization(organization.id(), viewers.of(me), cursor, TICKETS_PER_PAGE));
+            model.addAttribute("tickets", tickets.ofOrganization(organization.id(), scopes.of(me.id()), cursor, TICKETS_PER_PAGE));
         } catch (InvalidChange e) {
             cursor = null;
-            model.addAttribute("tickets", tickets.ofOrganization(organization.id(), viewers.of(me), null, TICKETS_PER_PAGE));
+            model.addAttribute("tickets", tickets.ofOrganization(organization.id(), scopes.of(me.id()), null, TICKETS_PER_PAGE));
         }
         model.addAttribute("organization", organization);
         model.addAttribute("customers", customers.page(null, organization.id(), null, CUSTOMERS_SHOWN));
