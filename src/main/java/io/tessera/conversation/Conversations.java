@@ -1,10 +1,13 @@
 package io.tessera.conversation;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,7 +66,7 @@ public class Conversations {
         String body = checkedBody(firstMessage);
         Ticket ticket = tickets.create(request, createdBy);
         insert(ticket.id(), MessageKind.CUSTOMER_MESSAGE, Actor.customer(request.requester().value()), createdBy, body,
-                format, request.channel(), clock.instant(), callSeconds);
+                format, request.channel(), clock.instant(), callSeconds, true);
         return tickets.get(ticket.id());
     }
 
@@ -79,7 +82,7 @@ public class Conversations {
                 internal ? MessageActivity.INTERNAL_NOTE : MessageActivity.PUBLIC_REPLY, changes, agent);
         // A reply travels the way the request came (an email ticket is answered by email); a note stays inside.
         insert(ticket, kind, agent, agent, body, BodyFormat.MARKDOWN, internal ? Channel.WEB : updated.channel(),
-                clock.instant(), null);
+                clock.instant(), null, true);
         return updated;
     }
 
@@ -97,22 +100,22 @@ public class Conversations {
         if (addressed.status() == TicketStatus.CLOSED) {
             Ticket followUp = tickets.create(new NewTicket(addressed.subject(), addressed.requester(), channel,
                     addressed.priority(), addressed.type(), addressed.team(), null, Set.of(), null), customer);
-            insert(followUp.id(), MessageKind.CUSTOMER_MESSAGE, customer, customer, body, format, channel, clock.instant(), null);
+            insert(followUp.id(), MessageKind.CUSTOMER_MESSAGE, customer, customer, body, format, channel, clock.instant(), null, true);
             links.followUp(followUp.id(), addressed.id(), customer);
             return tickets.get(followUp.id());
         }
         Ticket updated = tickets.messageAdded(addressed.id(), null, MessageActivity.CUSTOMER_MESSAGE, List.of(), customer);
-        insert(addressed.id(), MessageKind.CUSTOMER_MESSAGE, customer, customer, body, format, channel, clock.instant(), null);
+        insert(addressed.id(), MessageKind.CUSTOMER_MESSAGE, customer, customer, body, format, channel, clock.instant(), null, true);
         return updated;
     }
 
-    /** Stores a message with a given time (demo data, importers). */
+    /** Stores a message with a given time (demo data, importers) as history: it notifies nobody. */
     public long importMessage(TicketId ticket, MessageKind kind, Actor author, String body, Channel channel, Instant at) {
-        return insert(ticket, kind, author, author, body, BodyFormat.TEXT, channel, at, null);
+        return insert(ticket, kind, author, author, body, BodyFormat.TEXT, channel, at, null, false);
     }
 
     private long insert(TicketId ticket, MessageKind kind, Actor author, Actor enteredBy, String body, BodyFormat format,
-                        Channel channel, Instant at, Integer callSeconds) {
+                        Channel channel, Instant at, Integer callSeconds, boolean live) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("insert into message (ticket_id, kind, author_type, author_id, body, body_format, channel, call_seconds, created_at) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
@@ -120,7 +123,11 @@ public class Conversations {
                         callSeconds, at.atOffset(ZoneOffset.UTC))
                 .update(keys, "id");
         long id = keys.getKey().longValue();
-        log.append(ticket, new MessageAdded(id, kind), enteredBy, at);
+        if (live) {
+            log.append(ticket, new MessageAdded(id, kind), enteredBy, at);
+        } else {
+            log.appendHistory(ticket, new MessageAdded(id, kind), enteredBy, at);
+        }
         return id;
     }
 
@@ -138,25 +145,35 @@ public class Conversations {
     /** The messages of a ticket with their authors' names, in one query. */
     @Transactional(readOnly = true)
     public List<Message> messages(TicketId ticket) {
-        return jdbc.sql("select m.id, m.kind, m.author_type, m.author_id, m.body, m.body_format, m.channel, m.call_seconds, "
-                        + "m.created_at, coalesce(a.name, c.name, 'Tessera') as author_name, mf.number as merged_from from message m "
-                        + "left join agent a on m.author_type = 'AGENT' and a.id = m.author_id "
-                        + "left join customer c on m.author_type = 'CUSTOMER' and c.id = m.author_id "
-                        + "left join ticket mf on mf.id = m.merged_from_ticket_id "
-                        + "where m.ticket_id = ? order by m.created_at, m.id")
+        return jdbc.sql(SELECT + "where m.ticket_id = ? order by m.created_at, m.id")
                 .param(ticket.value())
-                .query((rs, n) -> {
-                    long authorId = rs.getLong("author_id");
-                    Actor author = Actor.of(Actor.Type.valueOf(rs.getString("author_type")), rs.wasNull() ? null : authorId);
-                    int call = rs.getInt("call_seconds");
-                    Integer callSeconds = rs.wasNull() ? null : call;
-                    long from = rs.getLong("merged_from");
-                    Long mergedFrom = rs.wasNull() ? null : from;
-                    return new Message(rs.getLong("id"), MessageKind.valueOf(rs.getString("kind")), author,
-                            rs.getString("author_name"), rs.getString("body"), BodyFormat.valueOf(rs.getString("body_format")),
-                            Channel.valueOf(rs.getString("channel")), callSeconds,
-                            rs.getObject("created_at", OffsetDateTime.class).toInstant(), mergedFrom);
-                })
+                .query(Conversations::row)
                 .list();
+    }
+
+    /** One message with its author's name, e.g. for a notification about it. */
+    @Transactional(readOnly = true)
+    public Optional<Message> message(long id) {
+        return jdbc.sql(SELECT + "where m.id = ?").param(id).query(Conversations::row).optional();
+    }
+
+    private static final String SELECT = "select m.id, m.kind, m.author_type, m.author_id, m.body, m.body_format, "
+            + "m.channel, m.call_seconds, m.created_at, coalesce(a.name, c.name, 'Tessera') as author_name, "
+            + "mf.number as merged_from from message m "
+            + "left join agent a on m.author_type = 'AGENT' and a.id = m.author_id "
+            + "left join customer c on m.author_type = 'CUSTOMER' and c.id = m.author_id "
+            + "left join ticket mf on mf.id = m.merged_from_ticket_id ";
+
+    private static Message row(ResultSet rs, int n) throws SQLException {
+        long authorId = rs.getLong("author_id");
+        Actor author = Actor.of(Actor.Type.valueOf(rs.getString("author_type")), rs.wasNull() ? null : authorId);
+        int call = rs.getInt("call_seconds");
+        Integer callSeconds = rs.wasNull() ? null : call;
+        long from = rs.getLong("merged_from");
+        Long mergedFrom = rs.wasNull() ? null : from;
+        return new Message(rs.getLong("id"), MessageKind.valueOf(rs.getString("kind")), author,
+                rs.getString("author_name"), rs.getString("body"), BodyFormat.valueOf(rs.getString("body_format")),
+                Channel.valueOf(rs.getString("channel")), callSeconds,
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(), mergedFrom);
     }
 }

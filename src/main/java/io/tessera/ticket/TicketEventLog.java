@@ -6,7 +6,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,7 +21,9 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * The append-only ticket event log. Appends must happen in the transaction that makes the change
  * ({@link Propagation#MANDATORY}), so a change without its event, or an event without its change, cannot
- * be committed. Payloads are JSON in a text column (portable across PostgreSQL and H2).
+ * be committed. Payloads are JSON in a text column (portable across PostgreSQL and H2). Each append also
+ * publishes a {@link TicketEventRecorded}, the change feed for listeners that act after commit; imported
+ * history ({@link #appendHistory}) is stored without it, so importing old tickets notifies nobody.
  */
 @Component
 public class TicketEventLog {
@@ -28,19 +32,34 @@ public class TicketEventLog {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final ApplicationEventPublisher events;
 
-    TicketEventLog(JdbcClient jdbc, ObjectMapper json) {
+    TicketEventLog(JdbcClient jdbc, ObjectMapper json, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.json = json;
+        this.events = events;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void append(TicketId ticket, TicketEvent event, Actor actor, Instant at) {
+        long id = insert(ticket, event, actor, at);
+        events.publishEvent(TicketEventRecorded.of(ticket, id, event, actor, at));
+    }
+
+    /** Appends an event of imported history (demo data, importers): logged, but nobody reacts to it. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void appendHistory(TicketId ticket, TicketEvent event, Actor actor, Instant at) {
+        insert(ticket, event, actor, at);
+    }
+
+    private long insert(TicketId ticket, TicketEvent event, Actor actor, Instant at) {
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("insert into ticket_event (ticket_id, event_type, actor_type, actor_id, payload, occurred_at) "
                         + "values (?, ?, ?, ?, ?, ?)")
                 .params(ticket.value(), event.type(), actor.type().name(), actor.id(),
                         json.writeValueAsString(event.payload()), at.atOffset(ZoneOffset.UTC))
-                .update();
+                .update(keys, "id");
+        return keys.getKey().longValue();
     }
 
     @Transactional(readOnly = true)

@@ -138,12 +138,12 @@ public class TicketManagement {
         TicketId id = tickets.insert(number, t.subject(), t.status(), t.priority(), t.type(), t.channel(), t.requester(),
                 t.organization(), t.team(), t.assignee(), t.createdAt(), t.updatedAt(), t.firstResponseAt(),
                 t.solvedAt(), t.closedAt());
-        log.append(id, new TicketCreated(t.subject(), TicketStatus.NEW, t.priority(), t.channel(), t.requester().value(),
+        log.appendHistory(id, new TicketCreated(t.subject(), TicketStatus.NEW, t.priority(), t.channel(), t.requester().value(),
                 t.team() == null ? null : t.team().value(), t.assignee() == null ? null : t.assignee().value()),
                 creator, t.createdAt());
         if (t.status() != TicketStatus.NEW) {
             Actor changer = t.assignee() == null ? Actor.system() : Actor.agent(t.assignee());
-            log.append(id, new StatusChanged(TicketStatus.NEW, t.status()), changer, t.updatedAt());
+            log.appendHistory(id, new StatusChanged(TicketStatus.NEW, t.status()), changer, t.updatedAt());
         }
         return new TicketRef(id, number);
     }

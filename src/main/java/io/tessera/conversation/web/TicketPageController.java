@@ -17,6 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.tessera.conversation.BodyFormat;
 import io.tessera.conversation.Conversations;
+import io.tessera.conversation.Mentions;
 import io.tessera.conversation.Message;
 import io.tessera.conversation.MessageFormatting;
 import io.tessera.identity.Agent;
@@ -133,7 +134,7 @@ class TicketPageController {
         List<Message> messages = conversations.messages(ticket.id());
         model.addAttribute("timeline", Timeline.of(messages, eventLog.history(ticket.id()),
                 names(ticket, lists, summary.requesterName())));
-        model.addAttribute("html", renderedBodies(messages));
+        model.addAttribute("html", renderedBodies(messages, lists.agents()));
         model.addAttribute("form", form);
         model.addAttribute("statusOptions", statusOptions(ticket, lists.statuses()));
         model.addAttribute("priorities", io.tessera.ticket.Priority.values());
@@ -152,11 +153,11 @@ class TicketPageController {
      * Safe HTML for messages written in Markdown or HTML, by message id; plain-text messages are left out
      * and shown escaped by the template.
      */
-    private Map<Long, String> renderedBodies(List<Message> messages) {
+    private Map<Long, String> renderedBodies(List<Message> messages, List<Agent> agents) {
         Map<Long, String> html = new java.util.HashMap<>();
         for (Message message : messages) {
             if (message.format() == BodyFormat.MARKDOWN) {
-                html.put(message.id(), formatting.markdownToHtml(message.body()));
+                html.put(message.id(), Mentions.highlight(formatting.markdownToHtml(message.body()), agents));
             } else if (message.format() == BodyFormat.HTML) {
                 html.put(message.id(), formatting.sanitize(message.body()));
             }

@@ -1,0 +1,19 @@
+package io.tessera.notification;
+
+import java.time.Instant;
+
+import io.tessera.shared.Actor;
+
+/** One notification as its agent sees it, with the ticket's number and subject and who caused it. */
+public record Notification(long id, NotificationKind kind, long ticketNumber, String ticketSubject, Actor actor,
+                           String actorName, Long messageId, String excerpt, Instant createdAt, Instant readAt) {
+
+    public boolean unread() {
+        return readAt == null;
+    }
+
+    /** "Grace Hopper mentioned you" / "Grace Hopper assigned you". */
+    public String headline() {
+        return actorName + (kind == NotificationKind.MENTIONED ? " mentioned you" : " assigned you");
+    }
+}
