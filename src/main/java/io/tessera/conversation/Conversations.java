@@ -2,7 +2,6 @@ package io.tessera.conversation;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -37,10 +36,12 @@ public class Conversations {
     private final JdbcClient jdbc;
     private final TicketEventLog log;
     private final TicketManagement tickets;
+    private final Attachments attachments;
     private final Clock clock;
 
-    Conversations(JdbcClient jdbc, TicketEventLog log, TicketManagement tickets, Clock clock) {
+    Conversations(JdbcClient jdbc, TicketEventLog log, TicketManagement tickets, Attachments attachments, Clock clock) {
         this.jdbc = jdbc;
+        this.attachments = attachments;
         this.log = log;
         this.tickets = tickets;
         this.clock = clock;
@@ -64,14 +65,25 @@ public class Conversations {
      */
     public Ticket agentWrote(TicketId ticket, Integer expectedVersion, Actor agent, String text, boolean internal,
                              List<TicketChange> changes) {
-        String body = checkedBody(text);
-        MessageKind kind = internal ? MessageKind.INTERNAL_NOTE : MessageKind.PUBLIC_REPLY;
+        return agentWrote(ticket, expectedVersion, agent,
+                new AgentMessage(text, BodyFormat.MARKDOWN, internal, changes, List.of())).ticket();
+    }
+
+    /**
+     * An agent's message with its format and files: the files were stored before this transaction
+     * ({@link Attachments#store}, so a slow upload holds no connection) and are linked to the message here,
+     * in the transaction that saves it.
+     */
+    public WrittenMessage agentWrote(TicketId ticket, Integer expectedVersion, Actor agent, AgentMessage message) {
+        String body = checkedBody(message.body());
+        MessageKind kind = message.internal() ? MessageKind.INTERNAL_NOTE : MessageKind.PUBLIC_REPLY;
         Ticket updated = tickets.messageAdded(ticket, expectedVersion,
-                internal ? MessageActivity.INTERNAL_NOTE : MessageActivity.PUBLIC_REPLY, changes, agent);
+                message.internal() ? MessageActivity.INTERNAL_NOTE : MessageActivity.PUBLIC_REPLY, message.changes(), agent);
         // A reply travels the way the request came (an email ticket is answered by email); a note stays inside.
-        insert(ticket, kind, agent, agent, body, BodyFormat.MARKDOWN, internal ? Channel.WEB : updated.channel(),
-                clock.instant(), null);
-        return updated;
+        long id = insert(ticket, kind, agent, agent, body, message.format(),
+                message.internal() ? Channel.WEB : updated.channel(), clock.instant(), null);
+        message.attachmentIds().forEach(attachment -> attachments.attach(attachment, id));
+        return new WrittenMessage(id, updated);
     }
 
     /** A customer's message on an existing ticket (from any channel). */
@@ -114,22 +126,9 @@ public class Conversations {
     /** The messages of a ticket with their authors' names, in one query. */
     @Transactional(readOnly = true)
     public List<Message> messages(TicketId ticket) {
-        return jdbc.sql("select m.id, m.kind, m.author_type, m.author_id, m.body, m.body_format, m.channel, m.call_seconds, "
-                        + "m.created_at, coalesce(a.name, c.name, 'Tessera') as author_name from message m "
-                        + "left join agent a on m.author_type = 'AGENT' and a.id = m.author_id "
-                        + "left join customer c on m.author_type = 'CUSTOMER' and c.id = m.author_id "
-                        + "where m.ticket_id = ? order by m.created_at, m.id")
+        return jdbc.sql(MessageRows.SELECT + "where m.ticket_id = ? order by m.created_at, m.id")
                 .param(ticket.value())
-                .query((rs, n) -> {
-                    long authorId = rs.getLong("author_id");
-                    Actor author = Actor.of(Actor.Type.valueOf(rs.getString("author_type")), rs.wasNull() ? null : authorId);
-                    int call = rs.getInt("call_seconds");
-                    Integer callSeconds = rs.wasNull() ? null : call;
-                    return new Message(rs.getLong("id"), MessageKind.valueOf(rs.getString("kind")), author,
-                            rs.getString("author_name"), rs.getString("body"), BodyFormat.valueOf(rs.getString("body_format")),
-                            Channel.valueOf(rs.getString("channel")), callSeconds,
-                            rs.getObject("created_at", OffsetDateTime.class).toInstant());
-                })
+                .query(MessageRows::message)
                 .list();
     }
 }
