@@ -11,8 +11,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.tessera.conversation.AgentMessage;
 import io.tessera.conversation.BodyFormat;
 import io.tessera.conversation.Conversations;
 import io.tessera.conversation.Message;
@@ -57,12 +60,14 @@ class TicketPageController {
     private final CustomStatuses statuses;
     private final Tags tags;
     private final MessageFormatting formatting;
+    private final ReplyUploads uploads;
 
     TicketPageController(TicketAccess access, TicketQueries queries, TicketManagement tickets,
                          Conversations conversations, TicketEventLog eventLog, AgentManagement agents,
                          TeamManagement teams, TicketTypes types, CustomStatuses statuses, Tags tags,
-                         MessageFormatting formatting) {
+                         MessageFormatting formatting, ReplyUploads uploads) {
         this.formatting = formatting;
+        this.uploads = uploads;
         this.access = access;
         this.queries = queries;
         this.tickets = tickets;
@@ -83,14 +88,26 @@ class TicketPageController {
 
     @PostMapping("/tickets/{number}")
     String update(@PathVariable long number, @ModelAttribute TicketUpdateForm form,
+                  @RequestParam(name = "files", required = false) List<MultipartFile> files,
+                  @RequestParam(name = "attachmentIds", required = false) List<Long> attachmentIds,
                   @AuthenticationPrincipal SignedInAgent me, Model model, RedirectAttributes redirect) {
         Ticket ticket = access.visibleTicket(me.id(), number);
         Actor actor = Actor.agent(me.id());
+        // Stored before the reply's transaction; kept in the re-shown form if the reply is not saved.
+        ReplyUploads.Uploaded uploaded = uploads.store(ticket, files, attachmentIds);
+        model.addAttribute("keptAttachments", uploaded.files());
         try {
             var changes = form.changes(id -> statuses.find(id).map(CustomStatuses.CustomStatus::category)
                     .orElseThrow(() -> new InvalidTicketChange("status", "Unknown status.")));
+            if (uploaded.error() != null) {
+                throw new InvalidTicketChange("files", uploaded.error());
+            }
+            if (!form.hasMessage() && !uploaded.files().isEmpty()) {
+                throw new InvalidTicketChange("body", "Write a message to go with the files.");
+            }
             if (form.hasMessage()) {
-                conversations.agentWrote(ticket.id(), form.version(), actor, form.body(), form.isNote(), changes);
+                conversations.agentWrote(ticket.id(), form.version(), actor,
+                        new AgentMessage(form.body(), BodyFormat.MARKDOWN, form.isNote(), changes, uploaded.ids()));
                 redirect.addFlashAttribute("flash", form.isNote() ? "Note added." : "Reply sent.");
             } else {
                 tickets.update(ticket.id(), form.version(), changes, actor);
@@ -127,6 +144,7 @@ class TicketPageController {
         model.addAttribute("timeline", Timeline.of(messages, eventLog.history(ticket.id()),
                 names(ticket, lists, summary.requesterName())));
         model.addAttribute("html", renderedBodies(messages));
+        uploads.addTo(model, messages);
         model.addAttribute("form", form);
         model.addAttribute("statusOptions", statusOptions(ticket, lists.statuses()));
         model.addAttribute("priorities", io.tessera.ticket.Priority.values());
