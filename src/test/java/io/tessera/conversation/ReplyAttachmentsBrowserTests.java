@@ -86,9 +86,9 @@ class ReplyAttachmentsBrowserTests {
         var reply = page.locator("article[data-kind=PUBLIC_REPLY]");
         assertThat(reply.locator(".message-attachments img")).hasAttribute("alt", "dashboard.png");
         assertThat(reply.locator(".attachment-file a")).hasText("console.log");
-        org.assertj.core.api.Assertions.assertThat((Integer) page.evaluate(
-                "document.querySelector('article[data-kind=PUBLIC_REPLY] .message-attachments img').naturalWidth"))
-                .as("the preview loads").isGreaterThan(0);
+        // The preview really loads (inline, from the download URL): waits until the image has pixels.
+        page.waitForFunction("() => { const img = document.querySelector('article[data-kind=PUBLIC_REPLY] "
+                + ".message-attachments img'); return img.complete && img.naturalWidth > 0; }");
         Browser.screenshot(page, "reply-attachments-01-two-files");
 
         page.fill("#body", "Another try with a huge video.");
