@@ -27,6 +27,11 @@ public record Attachment(long id, TicketId ticketId, Long messageId, String file
         return SAFE_IMAGE_TYPES.contains(contentType);
     }
 
+    /** The size as people read it: "900 bytes", "12 KB", "1.5 MB". */
+    public String sizeLabel() {
+        return AttachmentTooLarge.describe(org.springframework.util.unit.DataSize.ofBytes(size));
+    }
+
     /** Where an agent downloads it: {@code /attachments/{id}/{file name}}. */
     public String downloadPath() {
         return "/attachments/" + id + "/" + UriUtils.encodePathSegment(FileNames.forUrl(fileName), "UTF-8");

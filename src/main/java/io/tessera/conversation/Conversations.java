@@ -1,10 +1,7 @@
 package io.tessera.conversation;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -46,11 +43,13 @@ public class Conversations {
     private final TicketManagement tickets;
     private final TicketMerges merges;
     private final TicketLinks links;
+    private final Attachments attachments;
     private final Clock clock;
 
     Conversations(JdbcClient jdbc, TicketEventLog log, TicketManagement tickets, TicketMerges merges, TicketLinks links,
-                  Clock clock) {
+                  Attachments attachments, Clock clock) {
         this.jdbc = jdbc;
+        this.attachments = attachments;
         this.log = log;
         this.tickets = tickets;
         this.merges = merges;
@@ -76,14 +75,25 @@ public class Conversations {
      */
     public Ticket agentWrote(TicketId ticket, Integer expectedVersion, Actor agent, String text, boolean internal,
                              List<TicketChange> changes) {
-        String body = checkedBody(text);
-        MessageKind kind = internal ? MessageKind.INTERNAL_NOTE : MessageKind.PUBLIC_REPLY;
+        return agentWrote(ticket, expectedVersion, agent,
+                new AgentMessage(text, BodyFormat.MARKDOWN, internal, changes, List.of())).ticket();
+    }
+
+    /**
+     * An agent's message with its format and files: the files were stored before this transaction
+     * ({@link Attachments#store}, so a slow upload holds no connection) and are linked to the message here,
+     * in the transaction that saves it.
+     */
+    public WrittenMessage agentWrote(TicketId ticket, Integer expectedVersion, Actor agent, AgentMessage message) {
+        String body = checkedBody(message.body());
+        MessageKind kind = message.internal() ? MessageKind.INTERNAL_NOTE : MessageKind.PUBLIC_REPLY;
         Ticket updated = tickets.messageAdded(ticket, expectedVersion,
-                internal ? MessageActivity.INTERNAL_NOTE : MessageActivity.PUBLIC_REPLY, changes, agent);
+                message.internal() ? MessageActivity.INTERNAL_NOTE : MessageActivity.PUBLIC_REPLY, message.changes(), agent);
         // A reply travels the way the request came (an email ticket is answered by email); a note stays inside.
-        insert(ticket, kind, agent, agent, body, BodyFormat.MARKDOWN, internal ? Channel.WEB : updated.channel(),
-                clock.instant(), null, true);
-        return updated;
+        long id = insert(ticket, kind, agent, agent, body, message.format(),
+                message.internal() ? Channel.WEB : updated.channel(), clock.instant(), null, true);
+        message.attachmentIds().forEach(attachment -> attachments.attach(attachment, id));
+        return new WrittenMessage(id, updated);
     }
 
     /**
@@ -145,35 +155,15 @@ public class Conversations {
     /** The messages of a ticket with their authors' names, in one query. */
     @Transactional(readOnly = true)
     public List<Message> messages(TicketId ticket) {
-        return jdbc.sql(SELECT + "where m.ticket_id = ? order by m.created_at, m.id")
+        return jdbc.sql(MessageRows.SELECT + "where m.ticket_id = ? order by m.created_at, m.id")
                 .param(ticket.value())
-                .query(Conversations::row)
+                .query(MessageRows::message)
                 .list();
     }
 
     /** One message with its author's name, e.g. for a notification about it. */
     @Transactional(readOnly = true)
     public Optional<Message> message(long id) {
-        return jdbc.sql(SELECT + "where m.id = ?").param(id).query(Conversations::row).optional();
-    }
-
-    private static final String SELECT = "select m.id, m.kind, m.author_type, m.author_id, m.body, m.body_format, "
-            + "m.channel, m.call_seconds, m.created_at, coalesce(a.name, c.name, 'Tessera') as author_name, "
-            + "mf.number as merged_from from message m "
-            + "left join agent a on m.author_type = 'AGENT' and a.id = m.author_id "
-            + "left join customer c on m.author_type = 'CUSTOMER' and c.id = m.author_id "
-            + "left join ticket mf on mf.id = m.merged_from_ticket_id ";
-
-    private static Message row(ResultSet rs, int n) throws SQLException {
-        long authorId = rs.getLong("author_id");
-        Actor author = Actor.of(Actor.Type.valueOf(rs.getString("author_type")), rs.wasNull() ? null : authorId);
-        int call = rs.getInt("call_seconds");
-        Integer callSeconds = rs.wasNull() ? null : call;
-        long from = rs.getLong("merged_from");
-        Long mergedFrom = rs.wasNull() ? null : from;
-        return new Message(rs.getLong("id"), MessageKind.valueOf(rs.getString("kind")), author,
-                rs.getString("author_name"), rs.getString("body"), BodyFormat.valueOf(rs.getString("body_format")),
-                Channel.valueOf(rs.getString("channel")), callSeconds,
-                rs.getObject("created_at", OffsetDateTime.class).toInstant(), mergedFrom);
+        return jdbc.sql(MessageRows.SELECT + "where m.id = ?").param(id).query(MessageRows::message).optional();
     }
 }

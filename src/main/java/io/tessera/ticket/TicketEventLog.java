@@ -67,13 +67,25 @@ public class TicketEventLog {
         return jdbc.sql("select id, event_type, actor_type, actor_id, payload, occurred_at from ticket_event "
                         + "where ticket_id = ? order by id")
                 .param(ticket.value())
-                .query((rs, n) -> {
-                    long actorId = rs.getLong("actor_id");
-                    Actor actor = Actor.of(Actor.Type.valueOf(rs.getString("actor_type")), rs.wasNull() ? null : actorId);
-                    return new LoggedEvent(rs.getLong("id"), rs.getString("event_type"), actor,
-                            json.readValue(rs.getString("payload"), MAP),
-                            rs.getObject("occurred_at", OffsetDateTime.class).toInstant());
-                })
+                .query(this::event)
                 .list();
+    }
+
+    /** Up to {@code limit} events after the event {@code afterId} (0 for the first), oldest first: a keyset page. */
+    @Transactional(readOnly = true)
+    public List<LoggedEvent> page(TicketId ticket, long afterId, int limit) {
+        return jdbc.sql("select id, event_type, actor_type, actor_id, payload, occurred_at from ticket_event "
+                        + "where ticket_id = ? and id > ? order by id fetch first " + limit + " rows only")
+                .params(ticket.value(), afterId)
+                .query(this::event)
+                .list();
+    }
+
+    private LoggedEvent event(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        long actorId = rs.getLong("actor_id");
+        Actor actor = Actor.of(Actor.Type.valueOf(rs.getString("actor_type")), rs.wasNull() ? null : actorId);
+        return new LoggedEvent(rs.getLong("id"), rs.getString("event_type"), actor,
+                json.readValue(rs.getString("payload"), MAP),
+                rs.getObject("occurred_at", OffsetDateTime.class).toInstant());
     }
 }

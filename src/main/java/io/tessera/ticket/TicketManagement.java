@@ -94,6 +94,7 @@ public class TicketManagement {
         String type = types.resolve(request.type());
         Set<String> tagSet = Tags.normalize(request.tags());
         tags.ensure(tagSet, isAdmin(by));
+        checkTeam(request.team());
         checkAssignment(request.assignee(), request.team());
         Ticket draft = new Ticket(null, 0, "", TicketStatus.NEW, null, request.priority(), type, request.channel(),
                 requester.id(), requester.organization(), request.team(), request.assignee(), tagSet, now, now, null,

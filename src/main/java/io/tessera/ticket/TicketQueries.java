@@ -87,6 +87,15 @@ public class TicketQueries {
         return jdbc.sql(sql.toString()).params(params).query(TicketQueries::summary).optional();
     }
 
+    /**
+     * The ticket as its author sees it right after their own change (a create, a split, a move to another
+     * team), whether or not it is still in their sight: the caller has already passed {@link TicketAccess}
+     * for the change itself.
+     */
+    public TicketSummary afterOwnChange(TicketId ticket) {
+        return jdbc.sql(SELECT + "where t.id = ?").param(ticket.value()).query(TicketQueries::summary).single();
+    }
+
     /** The requester's display name, for timelines. */
     public String requesterName(TicketId ticket) {
         return jdbc.sql("select c.name from ticket t join customer c on c.id = t.requester_id where t.id = ?")

@@ -80,6 +80,34 @@ public class HttpSession {
         return page;
     }
 
+    /**
+     * Posts a {@code multipart/form-data} form (text fields with the last page's CSRF token, then files), as
+     * a browser sends a form with {@code enctype="multipart/form-data"}.
+     */
+    public Page postMultipart(String path, Map<String, String> form, java.util.List<ApiClient.FilePart> files) {
+        Map<String, String> fields = new LinkedHashMap<>(form);
+        if (csrf != null) {
+            fields.putIfAbsent("_csrf", csrf);
+        }
+        String boundary = "----tesserapage" + java.util.UUID.randomUUID();
+        var body = new java.io.ByteArrayOutputStream();
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        for (ApiClient.FilePart file : files) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.name()
+                    + "\"; filename=\"" + file.fileName() + "\"\r\nContent-Type: " + file.contentType() + "\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(file.content());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        Page page = send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+        rememberCsrf(page);
+        return page;
+    }
+
     /** Signs in through the real login form and returns the response to the POST. */
     public Page signIn(String email, String password, boolean rememberMe) {
         get("/login");

@@ -1,7 +1,6 @@
 package io.tessera.conversation.api;
 
 import java.net.URI;
-import java.util.Set;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -12,12 +11,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.tessera.conversation.TicketSplits;
 import io.tessera.identity.SignedInAgent;
-import io.tessera.identity.TicketScope;
 import io.tessera.shared.Actor;
 import io.tessera.ticket.Ticket;
 import io.tessera.ticket.TicketAccess;
 import io.tessera.ticket.TicketQueries;
-import io.tessera.ticket.Visibility;
 import io.tessera.ticket.api.TicketResponse;
 import io.tessera.ticket.api.TicketResponses;
 
@@ -52,8 +49,7 @@ class TicketSplitApiController {
         Ticket created = splits.split(origin.id(), messageId, request == null ? null : request.subject(),
                 Actor.agent(me.id()));
         // The caller made it, so the caller reads it back, even if only its assignment made the origin visible.
-        Visibility creator = new Visibility(new TicketScope(true, Set.of(), me.id()));
-        TicketResponse body = responses.of(queries.findByNumber(creator, created.number()).orElseThrow());
+        TicketResponse body = responses.of(queries.afterOwnChange(created.id()));
         return ResponseEntity.created(URI.create("/api/v1/tickets/" + created.number())).body(body);
     }
 }

@@ -41,7 +41,8 @@ class AttachmentController {
         this.access = access;
     }
 
-    @GetMapping("/attachments/{id}/{fileName}")
+    // The same download for API clients (token or Basic), linked from the message JSON.
+    @GetMapping({"/attachments/{id}/{fileName}", "/api/v1/attachments/{id}/{fileName}"})
     ResponseEntity<Resource> download(@PathVariable long id,
                                       @RequestParam(name = "inline", required = false) String inline,
                                       @AuthenticationPrincipal SignedInAgent me) {

@@ -13,8 +13,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.tessera.conversation.AgentMessage;
 import io.tessera.conversation.BodyFormat;
 import io.tessera.conversation.Conversations;
 import io.tessera.conversation.Mentions;
@@ -61,13 +63,15 @@ class TicketPageController {
     private final Tags tags;
     private final MessageFormatting formatting;
     private final CustomFieldPanel fieldPanel;
+    private final ReplyUploads uploads;
 
     TicketPageController(TicketAccess access, TicketQueries queries, TicketManagement tickets,
                          Conversations conversations, TicketEventLog eventLog, AgentManagement agents,
                          TeamManagement teams, TicketTypes types, CustomStatuses statuses, Tags tags,
-                         MessageFormatting formatting, CustomFieldPanel fieldPanel) {
+                         MessageFormatting formatting, CustomFieldPanel fieldPanel, ReplyUploads uploads) {
         this.formatting = formatting;
         this.fieldPanel = fieldPanel;
+        this.uploads = uploads;
         this.access = access;
         this.queries = queries;
         this.tickets = tickets;
@@ -88,15 +92,28 @@ class TicketPageController {
 
     @PostMapping("/tickets/{number}")
     String update(@PathVariable long number, @ModelAttribute TicketUpdateForm form,
-                  @RequestParam MultiValueMap<String, String> params, @AuthenticationPrincipal SignedInAgent me, Model model, RedirectAttributes redirect) {
+                  @RequestParam MultiValueMap<String, String> params,
+                  @RequestParam(name = "files", required = false) List<MultipartFile> files,
+                  @RequestParam(name = "attachmentIds", required = false) List<Long> attachmentIds,
+                  @AuthenticationPrincipal SignedInAgent me, Model model, RedirectAttributes redirect) {
         Ticket ticket = access.visibleTicket(me.id(), number);
         Actor actor = Actor.agent(me.id());
+        // Stored before the reply's transaction; kept in the re-shown form if the reply is not saved.
+        ReplyUploads.Uploaded uploaded = uploads.store(ticket, files, attachmentIds);
+        model.addAttribute("keptAttachments", uploaded.files());
         try {
             var changes = form.changes(id -> statuses.find(id).map(CustomStatuses.CustomStatus::category)
                     .orElseThrow(() -> new InvalidTicketChange("status", "Unknown status.")));
             changes.addAll(fieldPanel.changes(params));
+            if (uploaded.error() != null) {
+                throw new InvalidTicketChange("files", uploaded.error());
+            }
+            if (!form.hasMessage() && !uploaded.files().isEmpty()) {
+                throw new InvalidTicketChange("body", "Write a message to go with the files.");
+            }
             if (form.hasMessage()) {
-                conversations.agentWrote(ticket.id(), form.version(), actor, form.body(), form.isNote(), changes);
+                conversations.agentWrote(ticket.id(), form.version(), actor,
+                        new AgentMessage(form.body(), BodyFormat.MARKDOWN, form.isNote(), changes, uploaded.ids()));
                 redirect.addFlashAttribute("flash", form.isNote() ? "Note added." : "Reply sent.");
             } else {
                 tickets.update(ticket.id(), form.version(), changes, actor);
@@ -135,6 +152,7 @@ class TicketPageController {
         model.addAttribute("timeline", Timeline.of(messages, eventLog.history(ticket.id()),
                 names(ticket, lists, summary.requesterName())));
         model.addAttribute("html", renderedBodies(messages, lists.agents()));
+        uploads.addTo(model, messages);
         model.addAttribute("form", form);
         model.addAttribute("statusOptions", statusOptions(ticket, lists.statuses()));
         model.addAttribute("priorities", io.tessera.ticket.Priority.values());
