@@ -149,7 +149,7 @@ public class TicketFields {
 
     private CustomField activeField(String key) {
         CustomField field = definitions.findByKey(key)
-                .orElseThrow(() -> new InvalidTicketChange("customFields", "Unknown custom field '" + key + "'."));
+                .orElseThrow(() -> new InvalidTicketChange("customFields." + key, "Unknown custom field '" + key + "'."));
         if (!field.active()) {
             throw new InvalidTicketChange(field.errorField(), field.label() + " is deactivated and takes no new values.");
         }

@@ -37,7 +37,13 @@ import io.tessera.testing.ApiClient.FilePart;
 import io.tessera.testing.IntegrationTest;
 import io.tessera.testing.MutableClock;
 import io.tessera.ticket.CustomStatuses;
+import io.tessera.ticket.CustomField;
+import io.tessera.ticket.CustomFieldDefinitions;
+import io.tessera.ticket.FieldDefinition;
+import io.tessera.ticket.FieldType;
+import io.tessera.ticket.TicketAdministration;
 import io.tessera.ticket.TicketStatus;
+import io.tessera.ticket.TicketTypes;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -69,6 +75,12 @@ class TicketApiIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TicketAdministration administration;
+
+    @Autowired
+    CustomFieldDefinitions fieldDefinitions;
 
     @Autowired
     MutableClock clock;
@@ -118,7 +130,7 @@ class TicketApiIntegrationTests {
         assertThat(ticket.get("organization").get("id").asLong()).isEqualTo(org.value());
         assertThat(ticket.get("team").get("name").asString()).isEqualTo(team.name());
         assertThat(ticket.get("assignee").get("id").asLong()).isEqualTo(agent.id().value());
-        assertThat(ticket.get("customFields").isEmpty()).isTrue();
+        assertThat(ticket.get("customFields").isObject()).isTrue();
         assertThat(ticket.has("createdAt") && ticket.has("updatedAt") && ticket.has("version")).isTrue();
 
         JsonNode messages = body(api.get("/api/v1/tickets/" + number + "/messages", token)).get("items");
@@ -172,8 +184,8 @@ class TicketApiIntegrationTests {
         assertProblem(api.postJson("/api/v1/tickets", "{" + valid + ",\"assignee\":\"me\"}", token), 400, "assignee");
         assertProblem(api.postJson("/api/v1/tickets", "{" + valid + ",\"tags\":[\"no way!\"]}", token), 400, "tags");
         assertProblem(api.postJson("/api/v1/tickets", "{" + valid + ",\"channel\":\"fax\"}", token), 400, "channel");
-        assertProblem(api.postJson("/api/v1/tickets", "{" + valid + ",\"customFields\":{\"plan\":\"gold\"}}", token),
-                400, "customFields.plan");
+        assertProblem(api.postJson("/api/v1/tickets", "{" + valid + ",\"customFields\":{\"no_such_plan\":\"gold\"}}", token),
+                400, "customFields.no_such_plan");
         assertProblem(api.postJson("/api/v1/tickets", "{" + valid + ",\"html\":\"<p>x</p>\"}", token), 400, "body");
         assertProblem(api.postJson("/api/v1/tickets",
                 "{\"subject\":\"S\",\"body\":\"B\",\"requester\":{\"email\":\"not an address\"}}", token), 400, "requester.email");
@@ -302,11 +314,43 @@ class TicketApiIntegrationTests {
         assertProblem(api.patchJson(path, "{\"status\":\"closed\"}", token), 422, "status");
         assertProblem(api.patchJson(path, "{\"status\":\"nonsense\"}", token), 400, "status");
         assertProblem(api.patchJson(path, "{\"priority\":null}", token), 400, "priority");
-        assertProblem(api.patchJson(path, "{\"customFields\":{\"plan\":\"gold\"}}", token), 400, "customFields.plan");
+        assertProblem(api.patchJson(path, "{\"customFields\":{\"no_such_field\":\"gold\"}}", token), 400,
+                "customFields.no_such_field");
 
         JsonNode moved = body(api.patchJson(path, "{\"team\":{\"id\":" + other.id().value() + "}}", token));
         assertThat(moved.get("team").get("name").asString()).as("an object as read is accepted").isEqualTo(other.name());
         assertThat(api.get(path, token).statusCode()).as("moved out of the agent's teams").isEqualTo(404);
+    }
+
+    @Test
+    void customFieldsAreReadAndWrittenAndRequiredToSolve() {
+        String id = unique().replace('-', '_');
+        TicketTypes.TicketType type = administration.addType("Api refund " + id, Initiator.system());
+        CustomField order = fieldDefinitions.create(new FieldDefinition("order_" + id, "Order", null, FieldType.TEXT,
+                List.of(), false, 1), Initiator.system());
+        CustomField amount = fieldDefinitions.create(new FieldDefinition("amount_" + id, "Amount", null, FieldType.DECIMAL,
+                List.of(), true, 2), Initiator.system());
+        fieldDefinitions.setForm(type.key(), List.of(order.id(), amount.id()), Initiator.system());
+
+        HttpResponse<String> created = api.postJson("/api/v1/tickets", """
+                {"subject":"Refund please","body":"Twice charged","requester":{"email":"cf-%s@example.test"},
+                 "type":"%s","team":%d,"customFields":{"order_%s":"A-1001"}}""".formatted(id, type.key(), team.id().value(), id),
+                token);
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode ticket = body(created);
+        assertThat(ticket.get("customFields").get("order_" + id).asString()).isEqualTo("A-1001");
+        assertThat(ticket.get("customFields").get("amount_" + id).isNull()).isTrue();
+        String path = "/api/v1/tickets/" + ticket.get("number").asLong();
+
+        assertProblem(api.patchJson(path, "{\"customFields\":{\"amount_" + id + "\":\"lots\"}}", token), 400,
+                "customFields.amount_" + id);
+        assertProblem(api.patchJson(path, "{\"status\":\"solved\"}", token), 422, "customFields.amount_" + id);
+
+        JsonNode solved = body(api.patchJson(path, "{\"status\":\"solved\",\"customFields\":{\"amount_" + id + "\":\"12.50\"}}", token));
+        assertThat(solved.get("status").asString()).isEqualTo("solved");
+        assertThat(solved.get("customFields").get("amount_" + id).decimalValue()).isEqualByComparingTo("12.50");
+        assertThat(body(api.get(path, token)).get("customFields").get("order_" + id).asString()).isEqualTo("A-1001");
     }
 
     @Test

@@ -169,7 +169,7 @@ class CustomFieldIntegrationTests {
         assertThatRefused(() -> tickets.update(ticket.id(), null, List.of(new TicketChange.SetField("refund_" + suffix, "lots")), actor),
                 "customFields.refund_" + suffix);
         assertThatRefused(() -> tickets.update(ticket.id(), null, List.of(new TicketChange.SetField("no_such_" + suffix, "1")), actor),
-                "customFields");
+                "customFields.no_such_" + suffix);
 
         Ticket solved = tickets.update(ticket.id(), null, List.of(new TicketChange.SetStatus(TicketStatus.SOLVED),
                 new TicketChange.SetField("refund_" + suffix, 30)), actor);

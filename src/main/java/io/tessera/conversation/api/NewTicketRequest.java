@@ -19,7 +19,8 @@ import io.tessera.ticket.TicketChange;
  */
 record NewTicketRequest(String subject, String body, BodyFormat format, Long requesterId, String requesterEmail,
                         String requesterName, Priority priority, String type, Set<String> tags,
-                        TicketChange.SetStatus status, TeamId team, AgentId assignee, Channel channel) {
+                        TicketChange.SetStatus status, TeamId team, AgentId assignee, Channel channel,
+                        List<TicketChange.SetField> customFields) {
 
     static final Set<String> FIELDS = Set.of("subject", "body", "html", "requester", "priority", "type", "tags",
             "status", "customStatusId", "team", "assignee", "channel", "customFields");
@@ -50,7 +51,6 @@ record NewTicketRequest(String subject, String body, BodyFormat format, Long req
         if (!missing.isEmpty()) {
             throw new InvalidRequest(missing);
         }
-        TicketChanges.checkCustomFields(fields);
         String priority = fields.text("priority");
         String channel = fields.text("channel");
         Long team = fields.id("team");
@@ -59,7 +59,7 @@ record NewTicketRequest(String subject, String body, BodyFormat format, Long req
                 priority == null ? Priority.NORMAL : Priority.fromKey(priority), fields.text("type"), fields.tags("tags"),
                 fields.has("status") || fields.has("customStatusId") ? changes.status(fields) : null,
                 team == null ? null : TeamId.of(team), assignee == null ? null : AgentId.of(assignee),
-                channel == null ? Channel.API : Channel.fromKey(channel));
+                channel == null ? Channel.API : Channel.fromKey(channel), TicketChanges.customFields(fields));
     }
 
     record Message(String text, BodyFormat format) {

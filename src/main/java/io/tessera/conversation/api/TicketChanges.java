@@ -67,21 +67,19 @@ class TicketChanges {
         if (fields.has("removeTags")) {
             changes.add(new TicketChange.RemoveTags(fields.tags("removeTags")));
         }
-        checkCustomFields(fields);
+        changes.addAll(customFields(fields));
         return changes;
     }
 
     /**
-     * Custom fields are not defined yet: any value is refused by name instead of silently dropped, so an
-     * integration written today does not lose data without noticing. An empty object is fine.
+     * {@code customFields} as one change per field key; the ticket module checks each value against its
+     * field's type (and refuses an unknown key), naming {@code customFields.<key>}. {@code null} clears a value.
      */
-    static void checkCustomFields(RequestFields fields) {
+    static List<TicketChange.SetField> customFields(RequestFields fields) {
         Map<String, Object> values = fields.map("customFields");
-        if (!values.isEmpty()) {
-            String name = values.keySet().iterator().next();
-            throw new InvalidRequest(fields.name("customFields") + "." + name,
-                    "Unknown custom field '" + name + "': no custom fields are defined.");
-        }
+        List<TicketChange.SetField> changes = new ArrayList<>();
+        values.forEach((key, value) -> changes.add(new TicketChange.SetField(key, value)));
+        return changes;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.tessera.conversation.api;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
@@ -14,13 +15,15 @@ import io.tessera.shared.AgentId;
 import io.tessera.shared.CustomerId;
 import io.tessera.ticket.NewTicket;
 import io.tessera.ticket.Ticket;
+import io.tessera.ticket.TicketChange;
 import io.tessera.ticket.TicketManagement;
 import io.tessera.ticket.TicketStatus;
 
 /**
  * Creates a ticket from the API in one transaction: the idempotency key (claimed first, so a concurrent
  * duplicate waits and then fails without doing any work), the requester (found or created, joining an
- * organization by domain), the ticket with its first message, and a starting status other than new.
+ * organization by domain), the ticket with its first message, its custom field values and a starting
+ * status other than new: a refused field value creates nothing.
  */
 @Component
 class TicketCreation {
@@ -48,9 +51,14 @@ class TicketCreation {
         Ticket ticket = conversations.open(new NewTicket(request.subject(), requester.id(), request.channel(),
                 request.priority(), request.type(), request.team(), request.assignee(), request.tags(), null),
                 request.body(), request.format(), by, null);
+        // Field values and a starting status in one change, so "create it solved" sees the values it needs.
+        List<TicketChange> changes = new ArrayList<>(request.customFields());
         var status = request.status();
         if (status != null && (status.status() != TicketStatus.NEW || status.customStatusId() != null)) {
-            ticket = tickets.update(ticket.id(), null, List.of(status), by);
+            changes.add(status);
+        }
+        if (!changes.isEmpty()) {
+            ticket = tickets.update(ticket.id(), null, changes, by);
         }
         if (key != null) {
             keys.complete(caller, key, ticket.id(), 201);
