@@ -35,7 +35,7 @@ class ViewApiController {
         static ViewResponse of(View view, ViewCount count) {
             var d = view.definition();
             return new ViewResponse(view.id(), view.name(), view.kind().name().toLowerCase().replace('_', '-'),
-                    view.builtIn(), view.team() == null ? null : view.team().value(), count.value(), count.atLeast(),
+                    view.builtInKey(), view.team() == null ? null : view.team().value(), count.value(), count.atLeast(),
                     count.label(), d.conditions().allRows(), d.conditions().anyRows(),
                     (d.order().descending() ? "-" : "") + d.order().sort().key(),
                     d.columns().stream().map(Column::key).toList());
