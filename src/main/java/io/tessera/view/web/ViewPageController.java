@@ -16,7 +16,6 @@ import io.tessera.ticket.TicketPage;
 import io.tessera.ticket.TicketQueries;
 import io.tessera.ticket.TicketStatus;
 import io.tessera.ticket.TicketSummary;
-import io.tessera.view.InvalidView;
 import io.tessera.view.View;
 import io.tessera.view.ViewLists;
 import io.tessera.view.Views;
@@ -68,14 +67,8 @@ class ViewPageController {
     }
 
     private String show(View view, String after, Agent agent, Model model) {
-        TicketPage page;
-        try {
-            page = lists.page(view, agent, after, PAGE_SIZE);
-        } catch (InvalidView e) {
-            // A stale or edited cursor: start the list again rather than fail.
-            page = lists.page(view, agent, null, PAGE_SIZE);
-            after = null;
-        }
+        // A cursor that is not ours is a 400 page (ViewPageErrors), never an exception's text.
+        TicketPage page = lists.page(view, agent, after, PAGE_SIZE);
         model.addAttribute("view", view);
         model.addAttribute("page", page);
         model.addAttribute("after", after);
