@@ -160,11 +160,13 @@ select g as id, 999 + g as number,
 from st;
 alter table bench_t add primary key (id);
 
-insert into ticket (id, number, subject, status, priority, type, channel, requester_id, organization_id, team_id,
-                    assignee_id, created_at, updated_at, first_response_at, solved_at, closed_at, version,
+insert into ticket (id, number, subject, status, priority, priority_rank, type, channel, requester_id, organization_id,
+                    team_id, assignee_id, created_at, updated_at, first_response_at, solved_at, closed_at, version,
                     custom_status_id, merged_into_id)
 select t.id, t.number, t.subject,
-       t.status, t.priority, t.type, t.channel, t.requester_id,
+       t.status, t.priority,
+       case t.priority when 'LOW' then 0 when 'NORMAL' then 1 when 'HIGH' then 2 else 3 end,
+       t.type, t.channel, t.requester_id,
        case when t.requester_id % 10 < 7 then (t.requester_id % :orgs) + 1 end,
        t.team_id, t.assignee_id, t.created_at, t.updated_at,
        case when t.status <> 'NEW' then least(t.updated_at, t.created_at + interval '1 hour' + t.r_upd * interval '6 hours') end,

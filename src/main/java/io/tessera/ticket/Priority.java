@@ -14,6 +14,11 @@ public enum Priority {
         return label;
     }
 
+    /** Low 0 … urgent 3: stored as {@code ticket.priority_rank} so lists can sort by urgency on an index. */
+    public int rank() {
+        return ordinal();
+    }
+
     /** The API's name: lower case. */
     public String key() {
         return name().toLowerCase();

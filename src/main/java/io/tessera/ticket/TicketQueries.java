@@ -53,30 +53,66 @@ public class TicketQueries {
 
     public TicketPage page(Visibility viewer, Set<TicketStatus> statuses, String cursor, int size) {
         Set<TicketStatus> wanted = statuses.isEmpty() ? EnumSet.allOf(TicketStatus.class) : statuses;
-        StringBuilder sql = new StringBuilder(SELECT).append("where t.status in (:statuses) ");
+        TicketFilter byStatus = (sql, params) -> {
+            sql.append("and t.status in (:statuses) ");
+            params.put("statuses", wanted.stream().map(Enum::name).toList());
+        };
+        return page(viewer, byStatus, TicketOrder.LAST_UPDATED, cursor, size);
+    }
+
+    /**
+     * One page of the tickets that match the filter and the viewer may see, in the given order, after the
+     * cursor (from the previous page's {@link TicketPage#nextCursor()}; {@code null} for the first page).
+     * One query: the keyset is a row-value comparison on the order's indexed key, so a deep page costs
+     * the same index walk as the first.
+     *
+     * @throws IllegalArgumentException for a cursor that is not one of ours or belongs to another order
+     */
+    public TicketPage page(Visibility viewer, TicketFilter filter, TicketOrder order, String cursor, int size) {
+        StringBuilder sql = new StringBuilder(SELECT).append("where 1 = 1 ");
         Map<String, Object> params = new HashMap<>();
-        params.put("statuses", wanted.stream().map(Enum::name).toList());
+        filter.appendTo(sql, params);
         viewer.restrict(sql, params);
-        Cursor after = Cursor.parse(cursor);
+        List<String> key = order.sort().keyColumns();
+        Cursor after = Cursor.parse(cursor, order);
         if (after != null) {
-            // "updated_at <= cursor" is implied by the exact condition after it, but only a plain comparison
-            // becomes an index condition: with it PostgreSQL starts the index scan at the cursor; without it, it
-            // reads and discards every row of the pages before (at 1M tickets, page 25 of a small team's
-            // list read 55,000 index entries for its 51 rows).
-            sql.append("and t.updated_at <= :updatedAt ");
-            sql.append("and (t.updated_at < :updatedAt or (t.updated_at = :updatedAt and t.id < :id)) ");
-            params.put("updatedAt", after.updatedAt().atOffset(ZoneOffset.UTC));
-            params.put("id", after.id());
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < key.size(); i++) {
+                names.add(":k" + i);
+                params.put("k" + i, after.values().get(i));
+            }
+            sql.append("and (").append(String.join(", ", key)).append(order.descending() ? ") < (" : ") > (")
+                    .append(String.join(", ", names)).append(") ");
+            // The leading key's bound is implied by the row comparison, but a plain comparison is what every
+            // planner turns into an index condition: with it PostgreSQL starts the scan at the cursor instead of
+            // reading and discarding the pages before (at 1M tickets, page 25 of a small team's list read 55,000
+            // index entries for its 51 rows; docs/benchmarks.md).
+            sql.append("and ").append(key.get(0)).append(order.descending() ? " <= :k0 " : " >= :k0 ");
         }
-        sql.append("order by t.updated_at desc, t.id desc fetch first ").append(size + 1).append(" rows only");
+        String direction = order.descending() ? " desc" : " asc";
+        sql.append("order by ").append(String.join(direction + ", ", key)).append(direction)
+                .append(" fetch first ").append(size + 1).append(" rows only");
         List<TicketSummary> rows = new ArrayList<>(jdbc.sql(sql.toString()).params(params).query(TicketQueries::summary).list());
         String next = null;
         if (rows.size() > size) {
             rows = rows.subList(0, size);
-            TicketSummary last = rows.get(rows.size() - 1);
-            next = new Cursor(last.updatedAt(), last.id().value()).encode();
+            next = Cursor.after(rows.get(rows.size() - 1), order);
         }
         return new TicketPage(List.copyOf(rows), next);
+    }
+
+    /**
+     * How many tickets match, counting no further than {@code bound}: the answer is exact below the bound
+     * and equals the bound when there are at least that many. The scan stops at the bound, so a count
+     * never reads the whole table (docs/adr: bounded view counts).
+     */
+    public long countUpTo(Visibility viewer, TicketFilter filter, int bound) {
+        StringBuilder sql = new StringBuilder("select count(*) from (select 1 as one from ticket t where 1 = 1 ");
+        Map<String, Object> params = new HashMap<>();
+        filter.appendTo(sql, params);
+        viewer.restrict(sql, params);
+        sql.append("fetch first ").append(bound).append(" rows only) bounded");
+        return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
     }
 
     public Optional<TicketSummary> findByNumber(Visibility viewer, long number) {
@@ -144,22 +180,37 @@ public class TicketQueries {
         return value == null ? null : value.toInstant();
     }
 
-    /** Position after the last row of a page: its update time and id, opaque to clients. */
-    record Cursor(Instant updatedAt, long id) {
+    /**
+     * Position after the last row of a page: the order it belongs to and that row's key values, opaque to
+     * clients (URL-safe Base64 of {@code sort|direction|value|…}).
+     */
+    record Cursor(List<Object> values) {
 
-        String encode() {
-            String raw = updatedAt.toString() + "|" + id;
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        static String after(TicketSummary last, TicketOrder order) {
+            StringBuilder raw = new StringBuilder(order.sort().key()).append('|').append(order.descending() ? 'd' : 'a');
+            for (Object value : order.sort().keyOf(last)) {
+                raw.append('|').append(TicketSort.encode(value));
+            }
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.toString().getBytes(StandardCharsets.UTF_8));
         }
 
-        static Cursor parse(String value) {
+        static Cursor parse(String value, TicketOrder order) {
             if (value == null || value.isBlank()) {
                 return null;
             }
             try {
-                String raw = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8);
-                int bar = raw.indexOf('|');
-                return new Cursor(Instant.parse(raw.substring(0, bar)), Long.parseLong(raw.substring(bar + 1)));
+                String[] parts = new String(Base64.getUrlDecoder().decode(value.strip()), StandardCharsets.UTF_8).split("\\|", -1);
+                List<String> key = order.sort().keyColumns();
+                if (parts.length != key.size() + 2 || !parts[0].equals(order.sort().key())
+                        || !parts[1].equals(order.descending() ? "d" : "a")) {
+                    throw new IllegalArgumentException("The cursor belongs to another list or order.");
+                }
+                List<Object> values = new ArrayList<>();
+                for (int i = 0; i < key.size(); i++) {
+                    String part = parts[i + 2];
+                    values.add(order.sort().isTime(i) ? Instant.parse(part).atOffset(ZoneOffset.UTC) : (Object) Long.parseLong(part));
+                }
+                return new Cursor(values);
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException("Invalid cursor", e);
             }
