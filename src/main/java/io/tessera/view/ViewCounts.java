@@ -13,7 +13,7 @@ import io.tessera.identity.Agent;
 import io.tessera.shared.AgentId;
 
 /**
- * Sidebar counts without counting the ticket table (docs/adr/0006-bounded-view-counts-cached-briefly.md): each count
+ * Sidebar counts without counting the ticket table (docs/adr/0008-bounded-view-counts-cached-briefly.md): each count
  * runs the view's own compiled condition and the agent's visibility but stops at {@link #BOUND} rows, and
  * the answer is kept per agent and view for a few seconds, so a page view costs at most one bounded index
  * scan per view, and usually none. A bulk action forgets the acting agent's counts at once.
