@@ -1,14 +1,18 @@
 package io.tessera.view;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 
 import org.springframework.stereotype.Service;
 
+import io.tessera.conversation.MergeResult;
+import io.tessera.conversation.TicketMerging;
 import io.tessera.identity.Agent;
 import io.tessera.shared.Actor;
+import io.tessera.shared.TicketId;
 import io.tessera.ticket.ConcurrentTicketChange;
 import io.tessera.ticket.InvalidTicketChange;
 import io.tessera.ticket.Ticket;
@@ -33,29 +37,71 @@ public class BulkActions {
     private final TicketManagement tickets;
     private final TicketAccess access;
     private final ViewCounts counts;
+    private final TicketMerging merging;
 
-    BulkActions(TicketManagement tickets, TicketAccess access, ViewCounts counts) {
+    BulkActions(TicketManagement tickets, TicketAccess access, ViewCounts counts, TicketMerging merging) {
         this.tickets = tickets;
         this.access = access;
         this.counts = counts;
+        this.merging = merging;
     }
 
-    // Merging in bulk (merge(List<TicketId> sources, TicketId target, Actor)) belongs here once the ticket
-    // module offers it: one call for all selected tickets, reported through the same BulkResult.
+    /**
+     * Merges the selected tickets into the ticket numbered {@code target} ({@link TicketMerging}: each source
+     * closed and pointing at the target, its messages copied there), reported like any other bulk action.
+     * The target itself, if selected, is skipped rather than refused.
+     */
+    public BulkResult mergeInto(Agent agent, List<Long> numbers, Long target) {
+        checkSelection(numbers);
+        if (target == null) {
+            throw new InvalidView("mergeInto", "Give the number of the ticket to merge into.");
+        }
+        Ticket into;
+        try {
+            into = access.visibleTicket(agent.id(), target);
+        } catch (TicketNotFound e) {
+            throw new InvalidView("mergeInto", "There is no ticket #" + target + " you may see.");
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        List<TicketId> sources = new ArrayList<>();
+        for (long number : new LinkedHashSet<>(numbers)) {
+            if (number == target) {
+                continue;
+            }
+            try {
+                sources.add(access.visibleTicket(agent.id(), number).id());
+            } catch (TicketNotFound e) {
+                outcomes.add(new Outcome(number, Kind.FAILED, "not found."));
+            }
+        }
+        if (!sources.isEmpty()) {
+            for (MergeResult result : merging.merge(sources, into.id(), Actor.agent(agent.id()))) {
+                outcomes.add(new Outcome(result.number(), result.merged() ? Kind.UPDATED : Kind.FAILED, result.reason()));
+            }
+        }
+        List<Long> selection = List.copyOf(new LinkedHashSet<>(numbers));
+        outcomes.sort(Comparator.comparingInt(o -> selection.indexOf(o.number())));
+        counts.forget(agent.id());
+        return new BulkResult(outcomes, "merged into #" + target);
+    }
 
     public BulkResult apply(Agent agent, List<Long> numbers, List<TicketChange> changes) {
-        if (numbers == null || numbers.isEmpty()) {
-            throw new InvalidView("tickets", "Select at least one ticket.");
-        }
-        if (numbers.size() > MAX_TICKETS) {
-            throw new InvalidView("tickets", "Select at most " + MAX_TICKETS + " tickets at a time.");
-        }
+        checkSelection(numbers);
         List<Outcome> outcomes = new ArrayList<>();
         for (long number : new LinkedHashSet<>(numbers)) {
             outcomes.add(applyTo(agent, number, changes));
         }
         counts.forget(agent.id());
         return new BulkResult(outcomes);
+    }
+
+    private static void checkSelection(List<Long> numbers) {
+        if (numbers == null || numbers.isEmpty()) {
+            throw new InvalidView("tickets", "Select at least one ticket.");
+        }
+        if (numbers.size() > MAX_TICKETS) {
+            throw new InvalidView("tickets", "Select at most " + MAX_TICKETS + " tickets at a time.");
+        }
     }
 
     private Outcome applyTo(Agent agent, long number, List<TicketChange> changes) {

@@ -3,8 +3,11 @@ package io.tessera.view;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** What a bulk action did to each ticket, and the one line people read about it. */
-public record BulkResult(List<Outcome> outcomes) {
+/**
+ * What a bulk action did to each ticket, and the one line people read about it; {@code done} says what
+ * happened to the tickets counted as {@link Kind#UPDATED} ("updated", "merged into #1042").
+ */
+public record BulkResult(List<Outcome> outcomes, String done) {
 
     public enum Kind { UPDATED, UNCHANGED, FAILED }
 
@@ -13,6 +16,10 @@ public record BulkResult(List<Outcome> outcomes) {
 
     public BulkResult {
         outcomes = List.copyOf(outcomes);
+    }
+
+    public BulkResult(List<Outcome> outcomes) {
+        this(outcomes, "updated");
     }
 
     public long count(Kind kind) {
@@ -25,7 +32,7 @@ public record BulkResult(List<Outcome> outcomes) {
 
     /** "12 updated, 1 already so, 2 not: #123 Ticket #123 is closed…; #130 …" */
     public String summary() {
-        StringBuilder text = new StringBuilder().append(count(Kind.UPDATED)).append(" updated");
+        StringBuilder text = new StringBuilder().append(count(Kind.UPDATED)).append(' ').append(done);
         if (count(Kind.UNCHANGED) > 0) {
             text.append(", ").append(count(Kind.UNCHANGED)).append(" already so");
         }

@@ -150,6 +150,28 @@ class ViewApiIntegrationTests {
         assertProblem(api.postJson("/api/v1/tickets/bulk", "{\"tickets\":[" + open.number() + "],\"changes\":{\"priority\":\"meh\"}}", auth), "priority");
     }
 
+    @Test
+    void bulkMergesIntoOneTicket() {
+        Instant now = clock.instant();
+        TicketRef target = data.ticket(team.id(), null, TicketStatus.OPEN, Priority.LOW, now, now, null);
+        TicketRef source = data.ticket(team.id(), null, TicketStatus.OPEN, Priority.LOW, now, now, null);
+        TicketRef hidden = data.ticket(data.team().id(), null, TicketStatus.OPEN, Priority.LOW, now, now, null);
+
+        JsonNode result = ok(api.postJson("/api/v1/tickets/bulk", "{\"tickets\":[" + source.number() + "," + hidden.number()
+                + "],\"mergeInto\":" + target.number() + "}", auth));
+
+        assertThat(result.get("updated").asLong()).isEqualTo(1);
+        assertThat(result.get("summary").asString()).startsWith("1 merged into #" + target.number());
+        assertThat(result.get("results").get(1).get("error").asString()).contains("not found");
+        assertThat(tickets.get(source.id()).mergedInto()).isEqualTo(target.id());
+        assertThat(tickets.get(hidden.id()).mergedInto()).isNull();
+
+        assertProblem(api.postJson("/api/v1/tickets/bulk", "{\"tickets\":[" + source.number() + "],\"mergeInto\":"
+                + hidden.number() + "}", auth), "mergeInto");
+        assertProblem(api.postJson("/api/v1/tickets/bulk", "{\"tickets\":[" + source.number() + "],\"mergeInto\":"
+                + target.number() + ",\"changes\":{\"priority\":\"high\"}}", auth), "mergeInto");
+    }
+
     private JsonNode ok(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json.readTree(response.body());

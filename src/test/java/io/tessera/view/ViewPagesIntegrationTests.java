@@ -170,6 +170,32 @@ class ViewPagesIntegrationTests {
         assertThat(tickets.get(hidden.id()).priority()).isEqualTo(Priority.LOW);
     }
 
+    @Test
+    void selectedTicketsAreMergedIntoOneAndRefusalsAreSaid() {
+        Instant now = clock.instant();
+        TicketRef target = data.ticket(team.id(), null, TicketStatus.OPEN, Priority.NORMAL, now, now, null);
+        TicketRef first = data.ticket(team.id(), null, TicketStatus.OPEN, Priority.LOW, now, now, null);
+        TicketRef second = data.ticket(team.id(), null, TicketStatus.NEW, Priority.LOW, now, now, null);
+        TicketRef closed = data.ticket(team.id(), null, TicketStatus.CLOSED, Priority.LOW, now.minusSeconds(60), now, now.minusSeconds(60));
+        long allOpen = views.builtIn("all-open").id();
+
+        browser.get("/");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("view", String.valueOf(allOpen));
+        form.put("action", "merge");
+        form.put("mergeInto", String.valueOf(target.number()));
+        HttpSession.Page done = browser.post("/views/bulk?tickets=" + target.number() + "&tickets=" + first.number()
+                + "&tickets=" + second.number() + "&tickets=" + closed.number(), form);
+        assertThat(done.status()).isEqualTo(302);
+
+        String result = browser.get("/views/" + allOpen).html().select("#bulk-result").text();
+        assertThat(result).startsWith("2 merged into #" + target.number() + ", 1 not:").contains("#" + closed.number());
+        assertThat(tickets.get(first.id()).status()).isEqualTo(TicketStatus.CLOSED);
+        assertThat(tickets.get(first.id()).mergedInto()).isEqualTo(target.id());
+        assertThat(tickets.get(second.id()).mergedInto()).isEqualTo(target.id());
+        assertThat(tickets.get(target.id()).status()).isEqualTo(TicketStatus.OPEN);
+    }
+
     private Map<String, String> viewForm(String name, String scope) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("name", name);

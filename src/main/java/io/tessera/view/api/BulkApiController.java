@@ -20,13 +20,14 @@ import io.tessera.view.InvalidView;
 
 /**
  * {@code POST /api/v1/tickets/bulk}: {@code {"tickets":[1042,1043],"changes":{"priority":"high",
- * "assignee":"me","addTags":["vip"]}}} → each ticket's outcome. Always 200 when the request itself is
+ * "assignee":"me","addTags":["vip"]}}} or {@code {"tickets":[1042,1043],"mergeInto":1040}} → each ticket's
+ * outcome. Always 200 when the request itself is
  * valid: per-ticket refusals are results, not an error of the call.
  */
 @RestController
 class BulkApiController {
 
-    record BulkRequest(List<Long> tickets, Map<String, Object> changes) {
+    record BulkRequest(List<Long> tickets, Map<String, Object> changes, Long mergeInto) {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -51,12 +52,22 @@ class BulkApiController {
     BulkResponse apply(@RequestBody BulkRequest request, @AuthenticationPrincipal SignedInAgent me) {
         Agent agent = agents.get(me.id());
         Map<String, Object> changes = request.changes() == null ? Map.of() : request.changes();
+        if (request.mergeInto() != null) {
+            if (!changes.isEmpty()) {
+                throw new InvalidView("mergeInto", "Merge or change the tickets, not both in one call.");
+            }
+            return response(bulk.mergeInto(agent, request.tickets(), request.mergeInto()));
+        }
         changes.keySet().stream().filter(k -> !CHANGES.contains(k)).findFirst().ifPresent(k -> {
             throw new InvalidView("changes." + k, "Unknown change '" + k + "'. Use " + String.join(", ", CHANGES) + ".");
         });
         BulkResult result = bulk.apply(agent, request.tickets(), BulkChanges.parse(text(changes, "status"),
                 text(changes, "priority"), text(changes, "assignee"), text(changes, "team"),
                 list(changes, "addTags"), list(changes, "removeTags"), agent.id()));
+        return response(result);
+    }
+
+    private static BulkResponse response(BulkResult result) {
         return new BulkResponse(result.count(BulkResult.Kind.UPDATED), result.count(BulkResult.Kind.UNCHANGED),
                 result.failures().size(), result.summary(),
                 result.outcomes().stream().map(o -> new OutcomeResponse(o.number(),

@@ -31,8 +31,10 @@ class BulkController {
     String apply(BulkForm form, @AuthenticationPrincipal SignedInAgent me, RedirectAttributes redirect) {
         Agent agent = agents.get(me.id());
         try {
-            BulkResult result = bulk.apply(agent, form.tickets(), BulkChanges.parse(form.status(), form.priority(),
-                    form.assignee(), form.team(), Tags.parse(form.addTags()), Tags.parse(form.removeTags()), agent.id()));
+            BulkResult result = form.isMerge()
+                    ? bulk.mergeInto(agent, form.tickets(), form.mergeInto())
+                    : bulk.apply(agent, form.tickets(), BulkChanges.parse(form.status(), form.priority(),
+                            form.assignee(), form.team(), Tags.parse(form.addTags()), Tags.parse(form.removeTags()), agent.id()));
             redirect.addFlashAttribute("bulkSummary", result.summary());
             redirect.addFlashAttribute("bulkFailed", !result.failures().isEmpty());
         } catch (InvalidView | io.tessera.ticket.InvalidTicketChange e) {
