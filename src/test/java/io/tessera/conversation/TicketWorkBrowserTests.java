@@ -2,7 +2,9 @@ package io.tessera.conversation;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +21,7 @@ import io.tessera.identity.AgentManagement;
 import io.tessera.identity.Role;
 import io.tessera.identity.Team;
 import io.tessera.identity.TeamManagement;
+import io.tessera.notification.Notifications;
 import io.tessera.shared.Initiator;
 import io.tessera.testing.Agents;
 import io.tessera.testing.Browser;
@@ -30,13 +33,17 @@ import io.tessera.ticket.TicketStatus;
 
 /**
  * An agent's day in Chromium: log a phone call from a new customer as a ticket, reply asking for details
- * and set it pending, add an internal note, raise the priority and tag it.
+ * and set it pending, add an internal note mentioning a colleague (who is notified), raise the priority
+ * and tag it.
  */
 @IntegrationTest
 class TicketWorkBrowserTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    Notifications notifications;
 
     @Autowired
     AgentManagement agents;
@@ -66,6 +73,7 @@ class TicketWorkBrowserTests {
     void logsAPhoneTicketRepliesAddsANoteAndChangesProperties() {
         Team team = teams.create("Phones " + System.nanoTime(), "", Set.of(), Initiator.system());
         Agent agent = Agents.create(agents, Role.AGENT, Set.of(team.id()));
+        Agent colleague = Agents.create(agents, Role.AGENT, Set.of(team.id()));
         String email = "caller" + System.nanoTime() + "@example.test";
 
         Page page = browser.open("/login");
@@ -94,14 +102,28 @@ class TicketWorkBrowserTests {
         assertThat(page.locator("#ticket-status")).hasText("Pending");
 
         page.click("label[for=mode-note]");
-        page.fill("#body", "Probably the pop-up blocker again, see last month's tickets.");
+        String handle = colleague.email().substring(0, colleague.email().indexOf('@'));
+        page.fill("#body", "@" + handle + " probably the pop-up blocker again, see last month's tickets.");
         page.selectOption("#priority", "HIGH");
         page.fill("#tags", "printing invoices");
         page.click("#submit-ticket");
         assertThat(page.locator("#flash")).hasText("Note added.");
         assertThat(page.locator("article[data-kind=INTERNAL_NOTE]")).containsText("pop-up blocker");
         assertThat(page.locator("#timeline")).containsText("changed priority from Normal to High");
+        assertThat(page.locator("article[data-kind=INTERNAL_NOTE] .mention")).hasText("@" + handle);
         Browser.screenshot(page, "ticket-02-worked-ticket");
+
+        // The mention reaches the colleague (after commit, off the request thread): the bell and the list.
+        await().atMost(Duration.ofSeconds(10)).until(() -> notifications.unreadCount(colleague.id()) == 1);
+        try (Browser theirs = new Browser(port)) {
+            Page colleaguePage = theirs.open("/login");
+            colleaguePage.fill("#email", colleague.email());
+            colleaguePage.fill("#password", Agents.PASSWORD);
+            colleaguePage.click("#sign-in");
+            assertThat(colleaguePage.locator("#unread-count")).hasText("1");
+            colleaguePage.navigate(theirs.url("/notifications"));
+            assertThat(colleaguePage.locator("main")).containsText("#" + number);
+        }
 
         Ticket ticket = tickets.findByNumber(number).orElseThrow();
         assertThat(ticket.status()).isEqualTo(TicketStatus.PENDING);

@@ -55,6 +55,8 @@ public final class Browser implements AutoCloseable {
     /** Saves a full-page screenshot under target/screenshots/&lt;database&gt;/&lt;name&gt;.png. */
     public static void screenshot(Page page, String name) {
         Path file = Paths.get("target", "screenshots", TestDatabase.kind(), name + ".png");
+        // The icon font loads after the page; without this wait some pictures show blanks where icons go.
+        page.evaluate("() => document.fonts.ready");
         page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
     }
 
