@@ -81,6 +81,68 @@ public class TicketFields {
         return activeField(key).parse(raw);
     }
 
+    /**
+     * What "custom field {@code key} is any of {@code values}" means in stored terms, for view conditions and
+     * API filters: the field id, the value keys (text lower-cased, the option as defined, plain digits, ISO
+     * date, {@code true} for a ticked checkbox) and whether tickets without a value match ({@code none}, or
+     * {@code false} for a checkbox). Deactivated fields still match (tickets keep their values).
+     *
+     * @throws InvalidTicketChange naming {@code customFields.<key>} for an unknown key or a value the field's
+     *         type refuses (message names the field by its label)
+     */
+    public FieldMatch match(String key, List<String> values) {
+        return match(key, values, false);
+    }
+
+    /**
+     * As {@link #match}, for a condition saved earlier: an option removed from the field since then is kept
+     * as it was (tickets may still hold it) instead of refused, so a saved view never stops working.
+     */
+    public FieldMatch matchSaved(String key, List<String> values) {
+        return match(key, values, true);
+    }
+
+    private FieldMatch match(String key, List<String> values, boolean saved) {
+        CustomField field = definitions.findByKey(key)
+                .orElseThrow(() -> new InvalidTicketChange("customFields." + key, "Unknown custom field '" + key + "'."));
+        List<String> texts = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        boolean none = false;
+        for (String value : values) {
+            String text = value == null ? "" : value.strip();
+            if (text.isEmpty()) {
+                continue;
+            }
+            if (text.equalsIgnoreCase("none")) {
+                none = true;
+                texts.add("none");
+                continue;
+            }
+            Object parsed;
+            try {
+                parsed = field.parse(text);
+            } catch (InvalidTicketChange e) {
+                if (!(saved && field.type().hasOptions())) {
+                    throw e;
+                }
+                parsed = field.type() == FieldType.MULTISELECT ? List.of(text) : text;
+            }
+            if (!field.isFilled(parsed)) {
+                none = true;
+                texts.add(field.type() == FieldType.CHECKBOX ? "false" : "none");
+                continue;
+            }
+            texts.add(parsed instanceof List<?> one ? one.get(0).toString()
+                    : parsed instanceof java.math.BigDecimal d ? CustomField.plain(d) : parsed.toString());
+            keys.addAll(FieldMatch.keysOf(field.type(), parsed));
+        }
+        if (texts.isEmpty()) {
+            throw new InvalidTicketChange(field.errorField(), "Give at least one value for " + field.label() + ".");
+        }
+        return new FieldMatch(field.id(), field.key(), field.label(), field.type(),
+                texts.stream().distinct().toList(), keys, none);
+    }
+
     /** A SQL condition and its parameters, to be joined into a {@code where} clause with {@code and}. */
     public record FieldCondition(String sql, List<Object> params) {
     }

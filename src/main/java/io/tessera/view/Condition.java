@@ -5,11 +5,11 @@ import io.tessera.ticket.Ticket;
 /**
  * One condition of a view (or, later, a trigger). Each kind is a record that both compiles itself to SQL
  * over the ticket {@code t} and evaluates itself against a {@link Ticket}; the two must agree, which
- * {@code ConditionTests} checks on examples. Custom fields plug in as one more record (see docs/views.md).
+ * {@code ConditionTests} checks on examples ({@code CustomFieldConditionIntegrationTests} for custom fields).
  */
 public sealed interface Condition permits StatusCondition, PriorityCondition, TypeCondition, ChannelCondition,
         TeamCondition, AssigneeCondition, RequesterCondition, OrganizationCondition, TagsCondition, AgeCondition,
-        TimeCondition {
+        TimeCondition, CustomFieldCondition {
 
     boolean matches(Ticket ticket, Perspective perspective);
 

@@ -53,15 +53,30 @@ public record Conditions(List<Condition> all, List<Condition> any) {
         return any.stream().map(Condition::row).toList();
     }
 
+    /** Rows without custom-field conditions (those need a {@link FieldResolver}). */
     public static Conditions parse(List<ConditionRow> all, List<ConditionRow> any) {
-        return new Conditions(all.stream().map(Conditions::parse).toList(), any.stream().map(Conditions::parse).toList());
+        return parse(all, any, FieldResolver.NONE);
     }
 
-    /** One row as a typed condition; the field names are those of docs/views.md and the API's filters. */
+    public static Conditions parse(List<ConditionRow> all, List<ConditionRow> any, FieldResolver fields) {
+        return new Conditions(all.stream().map(r -> parse(r, fields)).toList(), any.stream().map(r -> parse(r, fields)).toList());
+    }
+
     public static Condition parse(ConditionRow row) {
+        return parse(row, FieldResolver.NONE);
+    }
+
+    /**
+     * One row as a typed condition; the field names are those of docs/views.md and the API's filters.
+     * {@code field:<key>} rows are custom fields, resolved here through {@code fields} (see {@link FieldResolver}).
+     */
+    public static Condition parse(ConditionRow row, FieldResolver fields) {
         String field = row.field() == null ? "" : row.field().strip().toLowerCase(Locale.ROOT);
         Operator operator = Operator.fromKey(field, row.operator());
         List<String> values = row.values().stream().filter(v -> v != null && !v.isBlank()).map(String::strip).toList();
+        if (field.startsWith(CustomFieldCondition.PREFIX)) {
+            return CustomFieldCondition.parse(field, operator, values, fields);
+        }
         switch (field) {
             case "status": return StatusCondition.parse(operator, values);
             case "priority": return PriorityCondition.parse(operator, values);

@@ -1,18 +1,36 @@
 package io.tessera.view;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import io.tessera.shared.AgentId;
 import io.tessera.shared.TeamId;
+import io.tessera.shared.TicketId;
+import io.tessera.ticket.Ticket;
 
 /**
  * Who looks and when: what "me", "my teams" and "7 days ago" mean when a condition is compiled or
  * evaluated. Not the visibility rule — that is {@link io.tessera.ticket.Visibility}, applied on top.
+ * {@code customFields} gives a ticket's custom-field values for in-memory evaluation, as
+ * {@link io.tessera.ticket.TicketFields#valuesOf(TicketId)} does (SQL reads them from the table instead).
  */
-public record Perspective(AgentId me, Set<TeamId> myTeams, Instant now) {
+public record Perspective(AgentId me, Set<TeamId> myTeams, Instant now, Function<TicketId, Map<String, Object>> customFields) {
 
     public Perspective {
         myTeams = Set.copyOf(myTeams);
+    }
+
+    /** Without custom-field values: evaluating a custom-field condition in memory is then a programming error. */
+    public Perspective(AgentId me, Set<TeamId> myTeams, Instant now) {
+        this(me, myTeams, now, ticket -> {
+            throw new IllegalStateException("This perspective has no custom-field values");
+        });
+    }
+
+    Map<String, Object> fieldValues(Ticket ticket) {
+        Map<String, Object> values = customFields.apply(ticket.id());
+        return values == null ? Map.of() : values;
     }
 }

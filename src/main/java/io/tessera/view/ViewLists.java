@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 
 import io.tessera.identity.Agent;
 import io.tessera.ticket.TicketAccess;
+import io.tessera.ticket.TicketFields;
 import io.tessera.ticket.TicketOrder;
 import io.tessera.ticket.TicketPage;
 import io.tessera.ticket.TicketQueries;
@@ -20,11 +21,13 @@ public class ViewLists {
 
     private final TicketQueries queries;
     private final TicketAccess access;
+    private final TicketFields fields;
     private final Clock clock;
 
-    ViewLists(TicketQueries queries, TicketAccess access, Clock clock) {
+    ViewLists(TicketQueries queries, TicketAccess access, TicketFields fields, Clock clock) {
         this.queries = queries;
         this.access = access;
+        this.fields = fields;
         this.clock = clock;
     }
 
@@ -47,6 +50,7 @@ public class ViewLists {
     }
 
     public Perspective perspective(Agent agent) {
-        return new Perspective(agent.id(), agent.teams().stream().map(t -> t.id()).collect(Collectors.toSet()), clock.instant());
+        return new Perspective(agent.id(), agent.teams().stream().map(t -> t.id()).collect(Collectors.toSet()), clock.instant(),
+                fields::valuesOf);
     }
 }

@@ -51,6 +51,9 @@ class ConditionTests {
                 + "channel varchar(20), requester_id bigint, organization_id bigint, team_id bigint, assignee_id bigint, "
                 + "created_at timestamp with time zone, updated_at timestamp with time zone, solved_at timestamp with time zone)").update();
         jdbc.sql("create table ticket_tag (ticket_id bigint, tag varchar(60))").update();
+        jdbc.sql("create table ticket_field_value (ticket_id bigint, field_id bigint, value_key varchar(255))").update();
+        FIELD_VALUES.forEach((ticket, options) -> options.forEach(option ->
+                jdbc.sql("insert into ticket_field_value values (?, 50, ?)").params(ticket, option).update()));
         add(TicketFixtures.ticket(1, TicketStatus.NEW, Priority.URGENT, "incident", Channel.EMAIL, 100, 10L, 1L, 7L,
                 Set.of("vip", "billing"), NOW.minus(Duration.ofHours(2)), NOW.minus(Duration.ofHours(1)), null));
         add(TicketFixtures.ticket(2, TicketStatus.OPEN, Priority.HIGH, null, Channel.PHONE, 101, null, 2L, null,
@@ -83,6 +86,57 @@ class ConditionTests {
 
     private static java.time.OffsetDateTime utc(Instant at) {
         return at == null ? null : at.atOffset(java.time.ZoneOffset.UTC);
+    }
+
+    /** A multi-select (field id 50) as TicketFields.valuesOf gives it: tickets 1, 2 and 4 have options. */
+    private static final Map<Long, List<String>> FIELD_VALUES = Map.of(1L, List.of("Mail", "Chat"), 2L, List.of("Voice"),
+            4L, List.of("Chat"));
+    private static final Perspective WITH_FIELDS = new Perspective(ME.me(), ME.myTeams(), NOW,
+            ticket -> FIELD_VALUES.containsKey(ticket.value()) ? Map.of("modules", FIELD_VALUES.get(ticket.value())) : Map.of());
+
+    static List<Object[]> fieldExamples() {
+        return List.of(
+                ex(modules(Operator.IS, false, "Chat"), 1, 4),
+                ex(modules(Operator.IN, false, "Voice", "Mail"), 1, 2),
+                ex(modules(Operator.NOT_IN, false, "Chat"), 2, 3, 5, 6),
+                ex(modules(Operator.IS, true), 3, 5, 6),
+                ex(modules(Operator.IS_NOT, true), 1, 2, 4),
+                ex(modules(Operator.IN, true, "Voice"), 2, 3, 5, 6),
+                ex(modules(Operator.NOT_IN, true, "Voice"), 1, 4),
+                ex(new Conditions(List.of(parse(row("team", "is", "mine"))), List.of(modules(Operator.IS, false, "Chat").all().get(0),
+                        parse(row("priority", "is", "high")))), 1, 2));
+    }
+
+    /** Built as TicketFields.match would resolve it (the real resolution is CustomFieldConditionIntegrationTests'). */
+    private static Conditions modules(Operator operator, boolean none, String... options) {
+        List<String> values = new ArrayList<>(List.of(options));
+        if (none) {
+            values.add("none");
+        }
+        return new Conditions(List.of(new CustomFieldCondition(operator, new io.tessera.ticket.FieldMatch(50, "modules", "Modules",
+                io.tessera.ticket.FieldType.MULTISELECT, values, List.of(options), none))), List.of());
+    }
+
+    @ParameterizedTest
+    @MethodSource("fieldExamples")
+    void customFieldsInSqlAndMemoryAgree(Conditions conditions, Set<Long> expected) {
+        StringBuilder sql = new StringBuilder("select t.id from ticket t where 1 = 1 ");
+        Map<String, Object> params = new HashMap<>();
+        conditions.toFilter(WITH_FIELDS).appendTo(sql, params);
+        Set<Long> bySql = new TreeSet<>(jdbc.sql(sql.toString()).params(params).query(Long.class).list());
+        Set<Long> inMemory = new TreeSet<>(TICKETS.stream().filter(t -> conditions.matches(t, WITH_FIELDS)).map(t -> t.id().value()).toList());
+
+        assertThat(inMemory).as("in memory").isEqualTo(expected);
+        assertThat(bySql).as("SQL: " + sql).isEqualTo(expected);
+        assertThat(sql.toString()).doesNotContain("Chat", "Voice", "Mail", "50");
+    }
+
+    @Test
+    void customFieldRowsNeedAResolver() {
+        assertThatThrownBy(() -> parse(row("field:product", "is", "Cloud"))).isInstanceOf(InvalidView.class)
+                .extracting(e -> ((InvalidView) e).field()).isEqualTo("field:product");
+        assertThat(modules(Operator.IN, true, "Chat").allRows())
+                .containsExactly(new ConditionRow("field:modules", "in", List.of("Chat", "none")));
     }
 
     static List<Object[]> examples() {

@@ -12,13 +12,15 @@ import io.tessera.ticket.TicketOrder;
 import io.tessera.ticket.TicketSort;
 import io.tessera.view.ConditionRow;
 import io.tessera.view.Conditions;
+import io.tessera.view.FieldResolver;
 import io.tessera.view.InvalidView;
 
 /**
  * The query parameters of {@code GET /api/v1/tickets} as view conditions: each filter parameter becomes a
  * condition row of the same model views use (several values, repeated or comma-separated, mean "any of";
- * for {@code tag}, "has all of"), all of them required. Unknown parameters are refused, naming them, so a
- * typo never silently widens a list.
+ * for {@code tag}, "has all of"), all of them required; {@code field.<key>} filters on a custom field ("is any
+ * of", {@code none} for no value). Unknown parameters, and {@code field.} with an unknown key, are refused,
+ * naming them, so a typo never silently widens a list.
  */
 final class TicketFilters {
 
@@ -40,20 +42,25 @@ final class TicketFilters {
 
     private static final Set<String> PAGING = Set.of("sort", "limit", "cursor");
 
+    /** {@code field.product=Tessera Cloud}: the custom field {@code product} (a dot, as URLs prefer to a colon). */
+    private static final String CUSTOM_FIELD = "field.";
+
     private TicketFilters() {
     }
 
-    static Conditions conditions(MultiValueMap<String, String> query) {
+    static Conditions conditions(MultiValueMap<String, String> query, FieldResolver fields) {
         List<io.tessera.view.Condition> all = new ArrayList<>();
         for (var entry : query.entrySet()) {
             String parameter = entry.getKey();
             if (PAGING.contains(parameter)) {
                 continue;
             }
-            String[] target = FILTERS.get(parameter);
+            String[] target = parameter.startsWith(CUSTOM_FIELD)
+                    ? new String[] {"field:" + parameter.substring(CUSTOM_FIELD.length()), "in"} : FILTERS.get(parameter);
             if (target == null) {
                 throw new InvalidView(parameter, "Unknown parameter '" + parameter + "'. Filters: "
-                        + String.join(", ", FILTERS.keySet().stream().sorted().toList()) + "; paging: sort, limit, cursor.");
+                        + String.join(", ", FILTERS.keySet().stream().sorted().toList())
+                        + ", field.<custom field key>; paging: sort, limit, cursor.");
             }
             List<String> values = entry.getValue().stream()
                     .flatMap(v -> Arrays.stream(v.split(","))).map(String::strip).filter(v -> !v.isEmpty()).toList();
@@ -61,7 +68,7 @@ final class TicketFilters {
                 throw new InvalidView(parameter, "Give a value for " + parameter + ".");
             }
             try {
-                all.add(Conditions.parse(new ConditionRow(target[0], target[1], values)));
+                all.add(Conditions.parse(new ConditionRow(target[0], target[1], values), fields));
             } catch (InvalidView e) {
                 throw new InvalidView(parameter, e.getMessage());
             }

@@ -35,15 +35,15 @@ public class ViewRepository {
     public List<View> candidatesFor(AgentId agent) {
         return jdbc.sql(SELECT + "where owner_id is null or owner_id = ? "
                         + "order by case when built_in is not null then 0 when owner_id is null then 1 else 2 end, position, name, id")
-                .param(agent.value()).query(this::view).list();
+                .param(agent.value()).query(ViewRepository::row).list().stream().map(this::view).toList();
     }
 
     public Optional<View> find(long id) {
-        return jdbc.sql(SELECT + "where id = ?").param(id).query(this::view).optional();
+        return jdbc.sql(SELECT + "where id = ?").param(id).query(ViewRepository::row).optional().map(this::view);
     }
 
     public Optional<View> findBuiltIn(String key) {
-        return jdbc.sql(SELECT + "where built_in = ?").param(key).query(this::view).optional();
+        return jdbc.sql(SELECT + "where built_in = ?").param(key).query(ViewRepository::row).optional().map(this::view);
     }
 
     public long insert(String name, AgentId owner, TeamId team, ViewDefinition definition, Instant now) {
@@ -67,14 +67,24 @@ public class ViewRepository {
         jdbc.sql("delete from ticket_view where id = ? and built_in is null").param(id).update();
     }
 
-    private View view(ResultSet rs, int n) throws SQLException {
+    /** A row as read; the definition is parsed after the result set is closed (custom-field conditions query). */
+    private record Row(long id, String name, AgentId owner, TeamId team, int position, String builtIn, String definition,
+                       Instant updatedAt) {
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
         long owner = rs.getLong("owner_id");
         boolean noOwner = rs.wasNull();
         long team = rs.getLong("team_id");
         boolean noTeam = rs.wasNull();
-        return new View(rs.getLong("id"), rs.getString("name"), noOwner ? null : AgentId.of(owner),
+        return new Row(rs.getLong("id"), rs.getString("name"), noOwner ? null : AgentId.of(owner),
                 noTeam ? null : TeamId.of(team), rs.getInt("position"), rs.getString("built_in"),
-                json.read(rs.getString("definition")), rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+                rs.getString("definition"), rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+    }
+
+    private View view(Row row) {
+        return new View(row.id(), row.name(), row.owner(), row.team(), row.position(), row.builtIn(),
+                json.read(row.definition()), row.updatedAt());
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -10,6 +10,7 @@ import io.tessera.ticket.TicketSort;
 import io.tessera.view.Column;
 import io.tessera.view.ConditionRow;
 import io.tessera.view.Conditions;
+import io.tessera.view.FieldResolver;
 import io.tessera.view.InvalidView;
 import io.tessera.view.View;
 import io.tessera.view.ViewDefinition;
@@ -41,7 +42,7 @@ record ViewForm(String name, String scope, Long teamId, String sort, String dire
                 padded(rows(d.conditions().allRows())), padded(rows(d.conditions().anyRows())));
     }
 
-    ViewDraft draft() {
+    ViewDraft draft(FieldResolver fields) {
         TicketSort order;
         try {
             order = TicketSort.fromKey(sort);
@@ -49,7 +50,7 @@ record ViewForm(String name, String scope, Long teamId, String sort, String dire
             throw new InvalidView("sort", e.getMessage());
         }
         List<Column> chosen = columns == null ? List.of() : columns.stream().map(Column::fromKey).toList();
-        ViewDefinition definition = new ViewDefinition(Conditions.parse(conditionRows(all), conditionRows(any)),
+        ViewDefinition definition = new ViewDefinition(Conditions.parse(conditionRows(all), conditionRows(any), fields),
                 new TicketOrder(order, !"asc".equals(direction)), chosen);
         return new ViewDraft(name, "shared".equals(scope), teamId == null ? null : TeamId.of(teamId), definition);
     }
@@ -58,6 +59,14 @@ record ViewForm(String name, String scope, Long teamId, String sort, String dire
     ViewForm withBlankRows() {
         return new ViewForm(name, scope, teamId, sort, direction, columns == null ? List.of() : columns,
                 padded(filled(all)), padded(filled(any)));
+    }
+
+    /** The fields the rows use, for the builder to offer them even when no longer active. */
+    List<String> usedFields() {
+        List<String> used = new ArrayList<>();
+        filled(all).forEach(r -> used.add(r.field()));
+        filled(any).forEach(r -> used.add(r.field()));
+        return used;
     }
 
     public boolean hasColumn(String key) {

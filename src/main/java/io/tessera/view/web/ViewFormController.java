@@ -1,5 +1,7 @@
 package io.tessera.view.web;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -15,7 +17,10 @@ import io.tessera.identity.AgentManagement;
 import io.tessera.identity.SignedInAgent;
 import io.tessera.identity.TeamManagement;
 import io.tessera.ticket.Channel;
+import io.tessera.ticket.CustomField;
+import io.tessera.ticket.FieldType;
 import io.tessera.ticket.Priority;
+import io.tessera.ticket.TicketFields;
 import io.tessera.ticket.TicketSort;
 import io.tessera.ticket.TicketStatus;
 import io.tessera.ticket.TicketTypes;
@@ -51,12 +56,15 @@ class ViewFormController {
     private final AgentManagement agents;
     private final TeamManagement teams;
     private final TicketTypes types;
+    private final TicketFields ticketFields;
 
-    ViewFormController(Views views, AgentManagement agents, TeamManagement teams, TicketTypes types) {
+    ViewFormController(Views views, AgentManagement agents, TeamManagement teams, TicketTypes types,
+                       TicketFields ticketFields) {
         this.views = views;
         this.agents = agents;
         this.teams = teams;
         this.types = types;
+        this.ticketFields = ticketFields;
     }
 
     @GetMapping("/views/new")
@@ -68,7 +76,7 @@ class ViewFormController {
     String create(ViewForm form, @AuthenticationPrincipal SignedInAgent me, Model model, RedirectAttributes redirect) {
         Agent agent = agents.get(me.id());
         try {
-            View created = views.create(form.draft(), agent);
+            View created = views.create(form.draft(ticketFields::match), agent);
             redirect.addFlashAttribute("flash", "View \u201c" + created.name() + "\u201d created.");
             return "redirect:/views/" + created.id();
         } catch (InvalidView e) {
@@ -91,7 +99,7 @@ class ViewFormController {
                   RedirectAttributes redirect) {
         Agent agent = agents.get(me.id());
         try {
-            View updated = views.update(id, form.draft(), agent);
+            View updated = views.update(id, form.draft(ticketFields::match), agent);
             redirect.addFlashAttribute("flash", "View \u201c" + updated.name() + "\u201d saved.");
             return "redirect:/views/" + id;
         } catch (InvalidView e) {
@@ -113,7 +121,11 @@ class ViewFormController {
         model.addAttribute("editing", view);
         model.addAttribute("error", error);
         model.addAttribute("mayShare", views.mayManageShared(agent));
-        model.addAttribute("fields", FIELDS);
+        List<CustomField> custom = customFields(form);
+        Map<String, String> fields = new LinkedHashMap<>(FIELDS);
+        custom.forEach(f -> fields.put("field:" + f.key(), f.label() + (f.active() ? "" : " (deactivated)")));
+        model.addAttribute("fields", fields);
+        model.addAttribute("customFields", custom.stream().map(ViewFormController::suggestions).toList());
         model.addAttribute("operators", Operator.values());
         model.addAttribute("columns", Column.values());
         model.addAttribute("sorts", TicketSort.values());
@@ -124,5 +136,28 @@ class ViewFormController {
         model.addAttribute("channels", Channel.values());
         model.addAttribute("types", types.all());
         return "view/view-form";
+    }
+
+    /** The active custom fields, and deactivated ones only where the view already uses them. */
+    private List<CustomField> customFields(ViewForm form) {
+        List<String> used = form.usedFields();
+        return ticketFields.definitions().stream().filter(f -> f.active() || used.contains("field:" + f.key())).toList();
+    }
+
+    /** A custom field's value suggestions for the builder: its options, true/false, and always "none". */
+    public record FieldSuggestions(String field, List<String> values) {
+    }
+
+    private static FieldSuggestions suggestions(CustomField field) {
+        List<String> values = new java.util.ArrayList<>();
+        if (field.type().hasOptions()) {
+            values.addAll(field.options());
+        }
+        if (field.type() == FieldType.CHECKBOX) {
+            values.addAll(List.of("true", "false"));
+        } else {
+            values.add("none");
+        }
+        return new FieldSuggestions("field:" + field.key(), values);
     }
 }
