@@ -1,7 +1,5 @@
 package io.tessera.conversation.api;
 
-import java.util.List;
-import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -11,6 +9,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import io.tessera.ticket.ConcurrentTicketChange;
 import io.tessera.ticket.InvalidTicketChange;
 import io.tessera.ticket.TicketNotFound;
+import io.tessera.shared.FieldProblem;
 
 /**
  * RFC 9457 problems for the merge, link, follower and split endpoints: a ticket the caller may not see
@@ -30,10 +29,7 @@ class RelationApiErrors {
 
     @ExceptionHandler
     ProblemDetail on(InvalidTicketChange e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
-        return problem;
+        return FieldProblem.of(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid request", e.field(), e.getMessage());
     }
 
     @ExceptionHandler

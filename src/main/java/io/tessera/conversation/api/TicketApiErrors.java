@@ -1,6 +1,5 @@
 package io.tessera.conversation.api;
 
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
@@ -12,6 +11,7 @@ import io.tessera.conversation.AttachmentTooLarge;
 import io.tessera.ticket.ConcurrentTicketChange;
 import io.tessera.ticket.InvalidTicketChange;
 import io.tessera.ticket.TicketNotFound;
+import io.tessera.shared.FieldProblem;
 
 /**
  * The ticket API's refusals as RFC 9457 problems, each naming the field at fault:
@@ -41,17 +41,17 @@ class TicketApiErrors {
 
     @ExceptionHandler
     ProblemDetail on(InvalidTicketChange e) {
-        return withField(HttpStatus.BAD_REQUEST, "Invalid request", e.field(), e.getMessage());
+        return FieldProblem.of(HttpStatus.BAD_REQUEST, "Invalid request", e.field(), e.getMessage());
     }
 
     @ExceptionHandler
     ProblemDetail on(TicketStateRefusal e) {
-        return withField(HttpStatus.UNPROCESSABLE_CONTENT, "Not allowed in the ticket's state", e.field(), e.getMessage());
+        return FieldProblem.of(HttpStatus.UNPROCESSABLE_CONTENT, "Not allowed in the ticket's state", e.field(), e.getMessage());
     }
 
     @ExceptionHandler
     ProblemDetail on(ConcurrentTicketChange e) {
-        ProblemDetail problem = withField(HttpStatus.CONFLICT, "Ticket changed meanwhile", "version",
+        ProblemDetail problem = FieldProblem.of(HttpStatus.CONFLICT, "Ticket changed meanwhile", "version",
                 "The ticket changed since version " + e.expectedVersion() + "; it is at version " + e.actualVersion()
                         + ". Read it again, then send your change with the current version.");
         problem.setProperty("currentVersion", e.actualVersion());
@@ -65,7 +65,7 @@ class TicketApiErrors {
 
     @ExceptionHandler
     ProblemDetail on(IdempotencyKeyReused e) {
-        return withField(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key reused", "Idempotency-Key", e.getMessage());
+        return FieldProblem.of(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key reused", "Idempotency-Key", e.getMessage());
     }
 
     @ExceptionHandler
@@ -77,15 +77,8 @@ class TicketApiErrors {
 
     @ExceptionHandler
     ProblemDetail on(AttachmentTooLarge e) {
-        ProblemDetail problem = withField(HttpStatus.CONTENT_TOO_LARGE, "File too large", "file", e.getMessage());
+        ProblemDetail problem = FieldProblem.of(HttpStatus.CONTENT_TOO_LARGE, "File too large", "file", e.getMessage());
         problem.setProperty("maxSize", e.limit().toBytes());
-        return problem;
-    }
-
-    private static ProblemDetail withField(HttpStatus status, String title, String field, String message) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message);
-        problem.setTitle(title);
-        problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
         return problem;
     }
 }

@@ -1,7 +1,5 @@
 package io.tessera.customer.api;
 
-import java.util.List;
-import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -12,6 +10,7 @@ import io.tessera.customer.AlreadyTaken;
 import io.tessera.customer.InvalidChange;
 import io.tessera.customer.MergedAway;
 import io.tessera.customer.NotFound;
+import io.tessera.shared.FieldProblem;
 
 /**
  * The customer API's refusals as RFC 9457 problems. Validation problems name the field as the API
@@ -46,10 +45,7 @@ class CustomerApiErrors {
     }
 
     private static ProblemDetail invalid(HttpStatus status, String title, InvalidChange e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
-        problem.setTitle(title);
-        problem.setProperty("errors", List.of(Map.of("field", apiField(e.field()), "message", e.getMessage())));
-        return problem;
+        return FieldProblem.of(status, title, apiField(e.field()), e.getMessage());
     }
 
     /** The facade names the organization {@code organization}; the API takes its id as {@code organizationId}. */

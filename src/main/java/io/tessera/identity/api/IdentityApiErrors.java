@@ -1,7 +1,5 @@
 package io.tessera.identity.api;
 
-import java.util.List;
-import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -10,6 +8,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import io.tessera.identity.InvalidChange;
 import io.tessera.identity.NotFound;
+import io.tessera.shared.FieldProblem;
 
 /** The identity API's refusals as RFC 9457 problems; validation problems name the field. */
 @RestControllerAdvice(basePackageClasses = IdentityApiErrors.class)
@@ -17,10 +16,7 @@ class IdentityApiErrors {
 
     @ExceptionHandler
     ProblemDetail on(InvalidChange e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
-        return problem;
+        return FieldProblem.of(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid request", e.field(), e.getMessage());
     }
 
     @ExceptionHandler

@@ -2,7 +2,6 @@ package io.tessera.notification.api;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.springframework.http.HttpStatus;
@@ -21,6 +20,7 @@ import io.tessera.identity.SignedInAgent;
 import io.tessera.notification.Notification;
 import io.tessera.notification.NotificationPage;
 import io.tessera.notification.Notifications;
+import io.tessera.shared.FieldProblem;
 
 /**
  * {@code /api/v1/notifications}: the calling agent's own notifications, newest first with a cursor, and
@@ -95,10 +95,7 @@ class NotificationApiController {
 
     @ExceptionHandler
     ProblemDetail on(InvalidParameter e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", List.of(Map.of("field", e.field, "message", e.getMessage())));
-        return problem;
+        return FieldProblem.of(HttpStatus.BAD_REQUEST, "Invalid request", e.field, e.getMessage());
     }
 
     private static final class InvalidParameter extends RuntimeException {

@@ -1,7 +1,5 @@
 package io.tessera.view.api;
 
-import java.util.List;
-import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -10,6 +8,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import io.tessera.view.InvalidView;
 import io.tessera.view.ViewNotFound;
+import io.tessera.shared.FieldProblem;
 
 /** Refusals of the list, view and bulk API as RFC 9457 problems naming the parameter or field at fault. */
 @RestControllerAdvice(basePackageClasses = ViewApiErrors.class)
@@ -17,10 +16,7 @@ class ViewApiErrors {
 
     @ExceptionHandler
     ProblemDetail on(InvalidView e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
-        return problem;
+        return FieldProblem.of(HttpStatus.BAD_REQUEST, "Invalid request", e.field(), e.getMessage());
     }
 
     @ExceptionHandler
