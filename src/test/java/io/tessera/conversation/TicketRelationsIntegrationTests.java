@@ -35,6 +35,7 @@ import io.tessera.ticket.NewTicket;
 import io.tessera.ticket.Priority;
 import io.tessera.ticket.Ticket;
 import io.tessera.ticket.TicketChange.SetStatus;
+import io.tessera.ticket.TicketChange;
 import io.tessera.ticket.TicketEventLog;
 import io.tessera.ticket.TicketFollowers;
 import io.tessera.ticket.TicketLinks;
@@ -245,6 +246,24 @@ class TicketRelationsIntegrationTests {
         assertThat(landed.status()).isEqualTo(TicketStatus.OPEN);
         assertThat(landed.solvedAt()).isNull();
         assertThat(conversations.messages(solved.id())).hasSize(2);
+    }
+
+    @Test
+    void anAgentWhoSeesTheOriginOnlyAsItsAssigneeStaysOnItAfterASplit() {
+        Agent assignee = Agents.create(agents, Role.AGENT, Set.of(team.id()));
+        Ticket origin = open("Two topics", "First topic. Second topic.");
+        tickets.update(origin.id(), null, List.of(new TicketChange.Assign(assignee.id())), Actor.agent(agent.id()));
+        teams.update(team.id(), team.name(), "", Set.of(agent.id()), Initiator.system());
+        long messageId = conversations.messages(origin.id()).get(0).id();
+        HttpSession browser = signedIn(assignee);
+        browser.get("/tickets/" + origin.number() + "/messages/" + messageId + "/split");
+
+        HttpSession.Page done = browser.post("/tickets/" + origin.number() + "/messages/" + messageId + "/split",
+                Map.of("subject", "Second topic"));
+
+        assertThat(done.location()).endsWith("/tickets/" + origin.number());
+        assertThat(browser.get(done.location()).html().select("#flash").text())
+                .contains("Split into #").contains("which you cannot open");
     }
 
     private Ticket open(String subject, String body) {

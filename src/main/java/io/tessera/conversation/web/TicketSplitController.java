@@ -59,6 +59,13 @@ class TicketSplitController {
         Message message = message(ticket, messageId);
         try {
             Ticket created = splits.split(ticket.id(), messageId, form.subject(), Actor.agent(me.id()));
+            if (!access.viewer(me.id()).sees(created)) {
+                // The origin was visible only because it is assigned to this agent; the new ticket keeps the
+                // origin's team but no assignee, so it is outside their sight: stay on the origin and say so.
+                redirect.addFlashAttribute("flash", "Split into " + created.display() + " in the origin's team, "
+                        + "which you cannot open; it is linked to " + ticket.display() + ".");
+                return "redirect:/tickets/" + ticket.number();
+            }
             redirect.addFlashAttribute("flash", "Split into " + created.display() + ", related to " + ticket.display() + ".");
             return "redirect:/tickets/" + created.number();
         } catch (InvalidTicketChange e) {
