@@ -103,7 +103,14 @@ class TicketWorkBrowserTests {
 
         page.click("label[for=mode-note]");
         String handle = colleague.email().substring(0, colleague.email().indexOf('@'));
-        page.fill("#body", "@" + handle + " probably the pop-up blocker again, see last month's tickets.");
+        // "@" offers the colleagues who may see the ticket; Enter inserts the one typed so far.
+        page.locator("#body").pressSequentially("@" + handle.substring(0, 9));
+        assertThat(page.locator("#mention-menu")).isVisible();
+        assertThat(page.locator("#mention-menu .dropdown-item.active")).containsText(colleague.name());
+        Browser.screenshot(page, "ticket-02-mention-menu");
+        page.keyboard().press("Enter");
+        page.locator("#body").pressSequentially("probably the pop-up blocker again, see last month's tickets.");
+        assertThat(page.locator("#body")).hasValue("@" + handle + " probably the pop-up blocker again, see last month's tickets.");
         page.selectOption("#priority", "HIGH");
         page.fill("#tags", "printing invoices");
         page.click("#submit-ticket");
@@ -111,7 +118,7 @@ class TicketWorkBrowserTests {
         assertThat(page.locator("article[data-kind=INTERNAL_NOTE]")).containsText("pop-up blocker");
         assertThat(page.locator("#timeline")).containsText("changed priority from Normal to High");
         assertThat(page.locator("article[data-kind=INTERNAL_NOTE] .mention")).hasText("@" + handle);
-        Browser.screenshot(page, "ticket-02-worked-ticket");
+        Browser.screenshot(page, "ticket-03-worked-ticket");
 
         // The mention reaches the colleague (after commit, off the request thread): the bell and the list.
         await().atMost(Duration.ofSeconds(10)).until(() -> notifications.unreadCount(colleague.id()) == 1);
