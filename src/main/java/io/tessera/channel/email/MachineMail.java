@@ -79,10 +79,10 @@ public final class MachineMail {
     }
 
     private static final Set<String> DAEMONS = Set.of("mailer-daemon", "mail-daemon", "maildaemon", "mailerdaemon",
-            "mdaemon", "postmaster", "mailer_daemon", "mail.daemon");
+            "mdaemon", "postmaster", "post_master", "mailer_daemon", "mail.daemon");
     private static final Pattern BOUNCE_SUBJECT = Pattern.compile("(?iu)^\\s*(?:"
             + "undeliver(?:able|ed)|undelivered mail|returned mail|return(?:ed)? to sender|"
-            + "delivery status notification \\((?:failure|delay)\\)|delivery (?:status )?notification.{0,20}fail|"
+            + "delivery status notification\\s*(?:\\((?:failure|delay)\\)|:\\s*(?:error|fail|delay))|メールエラー|delivery (?:status )?notification.{0,20}fail|"
             + "delivery fail|delivery has failed|delivery failure|delivery problem|failed delivery|"
             + "mail delivery (?:failed|failure|system|subsystem|problem)|mail system error|failure notice|"
             + "non[- ]?delivery|nondeliverable|could not send message|message (?:not delivered|delivery failure)|"
@@ -108,9 +108,9 @@ public final class MachineMail {
                 && contentType.replace("\"", "").contains("report-type=delivery-status");
         if (mail.report().isPresent() || deliveryReport) {
             DeliveryReport report = mail.report().orElse(new DeliveryReport(List.of(), ""));
+            // Anything but a success action counts: failed, delayed, and non-standard ones like "expired".
             boolean failed = report.recipients().isEmpty() || report.recipients().stream().anyMatch(r ->
-                    r.action().startsWith("failed") || r.action().startsWith("delayed")
-                            || (r.action().isEmpty() && (r.status().startsWith("5") || r.status().startsWith("4"))));
+                    !isSuccess(r.action()) || (r.action().isEmpty() && !r.status().startsWith("2")));
             if (failed) {
                 return bounce(mail, "delivery status notification", report);
             }
@@ -124,7 +124,7 @@ public final class MachineMail {
         }
         String sender = mail.from() == null ? "" : mail.from().localPart().toLowerCase(Locale.ROOT);
         String senderName = mail.from() == null ? "" : mail.from().name().toLowerCase(Locale.ROOT);
-        boolean daemon = DAEMONS.contains(sender) || senderName.contains("mailer-daemon")
+        boolean daemon = DAEMONS.contains(sender) || senderName.matches(".*mailer[- ]?daemon.*")
                 || senderName.contains("mail delivery");
         boolean bounceSubject = BOUNCE_SUBJECT.matcher(mail.subject()).find();
         boolean autoSubject = AUTO_REPLY_SUBJECT.matcher(mail.subject()).find();
@@ -161,13 +161,17 @@ public final class MachineMail {
         return Verdict.of(Kind.NORMAL, "");
     }
 
+    private static boolean isSuccess(String action) {
+        // "deliverable" answers an RFC 3461 NOTIFY probe (a success, as its 2.x.x status says).
+        return action.startsWith("deliver") || action.startsWith("relayed") || action.startsWith("expanded");
+    }
+
     private static Verdict bounce(ParsedMail mail, String reason, DeliveryReport report) {
         String status = "";
         Set<String> recipients = new LinkedHashSet<>();
         if (report != null) {
             for (DeliveryReport.Recipient recipient : report.recipients()) {
-                boolean failed = !recipient.action().startsWith("delivered") && !recipient.action().startsWith("relayed")
-                        && !recipient.action().startsWith("expanded");
+                boolean failed = !isSuccess(recipient.action());
                 if (failed && !recipient.address().isEmpty()) {
                     recipients.add(recipient.address());
                 }

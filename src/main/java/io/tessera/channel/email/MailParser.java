@@ -85,8 +85,9 @@ public class MailParser {
         properties.setProperty("mail.mime.multipart.ignoremissingboundaryparameter", "true");
         properties.setProperty("mail.mime.multipart.ignoreexistingboundaryparameter", "false");
         properties.setProperty("mail.mime.multipart.allowempty", "true");
-        // Raw UTF-8 in headers (RFC 6532, and many mailers that never heard of RFC 2047).
-        properties.setProperty("mail.mime.allowutf8", "true");
+        // Headers are read byte for byte (as ISO-8859-1) and raw 8-bit text in them is decoded here: as UTF-8
+        // (RFC 6532) when valid, else in the message's own charset, else windows-1252.
+        properties.setProperty("mail.mime.allowutf8", "false");
         this.session = Session.getInstance(properties);
     }
 
@@ -107,22 +108,23 @@ public class MailParser {
         try {
             Body body = new Body();
             walk(message, body, false);
+            Headers headers = new Headers(message, body.firstCharset);
             String html = body.html == null ? "" : formatting.sanitize(body.html);
             String text = body.text != null ? body.text : formatting.plainText(html);
             return new ParsedMail(
                     firstId(header(message, "Message-ID")),
                     ids(header(message, "In-Reply-To")),
                     ids(header(message, "References")),
-                    addresses(message, "From").stream().findFirst().orElse(null),
-                    addresses(message, "Reply-To"),
-                    addresses(message, "To"),
-                    addresses(message, "Cc"),
-                    decodedHeader(message, "Subject"),
+                    headers.sender(),
+                    headers.addresses("Reply-To"),
+                    headers.addresses("To"),
+                    headers.addresses("Cc"),
+                    headers.decoded("Subject"),
                     date(header(message, "Date")),
                     html,
                     normaliseNewlines(text),
                     body.attachments,
-                    keptHeaders(message),
+                    headers.kept(),
                     Optional.ofNullable(body.report).map(report -> report.originalMessageId().isEmpty()
                             ? new DeliveryReport(report.recipients(), body.innerMessageId) : report));
         } catch (MessagingException | IOException | RuntimeException e) {
@@ -140,6 +142,82 @@ public class MailParser {
         final List<MailAttachment> attachments = new ArrayList<>();
         DeliveryReport report;
         String innerMessageId = "";
+        String firstCharset;
+    }
+
+    /**
+     * Header values of the message, decoded: raw 8-bit bytes (read as ISO-8859-1 by the library) as UTF-8 when
+     * valid, else in the charset of the message's first text part (mailers that put raw text in headers use
+     * their body charset), else windows-1252; then RFC 2047 encoded words.
+     */
+    private record Headers(Part part, String hint) {
+
+        String raw(String name) {
+            return eightBit(header(part, name), hint);
+        }
+
+        String decoded(String name) {
+            return decodeWords(raw(name));
+        }
+
+        List<MailAddress> addresses(String name) {
+            String[] values;
+            try {
+                values = part.getHeader(name);
+            } catch (MessagingException e) {
+                return List.of();
+            }
+            List<MailAddress> result = new ArrayList<>();
+            for (String value : values == null ? new String[0] : values) {
+                result.addAll(MailParser.addresses(eightBit(MimeUtility.unfold(value), hint)));
+            }
+            return result;
+        }
+
+        /** From; when a message has none, Sender, then Reply-To, so that it still has someone to answer. */
+        MailAddress sender() {
+            for (String name : List.of("From", "Sender", "Reply-To")) {
+                List<MailAddress> found = addresses(name);
+                if (!found.isEmpty()) {
+                    return found.get(0);
+                }
+            }
+            return null;
+        }
+
+        Map<String, String> kept() {
+            Map<String, String> kept = new LinkedHashMap<>();
+            for (String name : KEPT_HEADERS) {
+                if (!headerOrEmpty(part, name).isEmpty()) {
+                    kept.put(name, decoded(name));
+                }
+            }
+            return kept;
+        }
+    }
+
+    private static String eightBit(String value, String hint) {
+        boolean eightBit = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c > 0xff) {
+                return value; // already decoded text
+            }
+            eightBit |= c > 0x7f;
+        }
+        if (!eightBit) {
+            return value;
+        }
+        byte[] bytes = value.getBytes(StandardCharsets.ISO_8859_1);
+        if (isValid(bytes, StandardCharsets.UTF_8)) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+        Charset charset = charset(hint);
+        if (charset != null && !charset.equals(StandardCharsets.UTF_8) && !charset.equals(StandardCharsets.US_ASCII)
+                && isValid(bytes, charset)) {
+            return new String(bytes, charset);
+        }
+        return new String(bytes, Charset.forName("windows-1252"));
     }
 
     private void walk(Part part, Body body, boolean inAlternative) throws MessagingException, IOException {
@@ -151,7 +229,7 @@ public class MailParser {
                 return;
             }
             // A multipart without a readable boundary: keep its bytes as text rather than lose them.
-            body.text = body.text == null ? decodeText(part, bytes(part)) : body.text;
+            body.text = body.text == null ? decodeText(part, bytes(part), body) : body.text;
             return;
         }
         if (type.equals("message/rfc822") || type.equals("message/global")) {
@@ -170,23 +248,25 @@ public class MailParser {
             return;
         }
         if (type.equals("text/rfc822-headers") || type.equals("message/rfc822-headers")) {
-            body.report = withOriginal(body.report, bytes(part));
+            if (body.innerMessageId.isEmpty()) {
+                body.innerMessageId = withOriginal(null, bytes(part)).originalMessageId();
+            }
             body.attachments.add(new MailAttachment(fileName(part, "original-headers.txt"), type, bytes(part),
                     contentId(part), false));
             return;
         }
         boolean attachment = isAttachment(part);
         if (!attachment && type.equals("text/html") && body.html == null) {
-            body.html = decodeText(part, bytes(part));
+            body.html = decodeText(part, bytes(part), body);
             return;
         }
         if (!attachment && (type.equals("text/plain") || type.isEmpty()) && body.text == null) {
-            body.text = decodeText(part, bytes(part));
+            body.text = decodeText(part, bytes(part), body);
             return;
         }
         if (!attachment && (type.equals("text/plain") || type.equals("text/html")) && !inAlternative) {
             // Further inline text parts (a mailer that splits the body around an attachment) belong to the body.
-            String more = decodeText(part, bytes(part));
+            String more = decodeText(part, bytes(part), body);
             if (type.equals("text/plain")) {
                 body.text = body.text + "\n" + more;
             } else {
@@ -273,7 +353,14 @@ public class MailParser {
         return name == null ? fallback : name;
     }
 
-    /** Content-Disposition filename, else Content-Type name; RFC 2231 and RFC 2047 decoded; path stripped. */
+    private static final Pattern RAW_FILENAME = Pattern.compile("(?i)(?:^|;)\\s*filename\\s*=\\s*(\"?)([^\";]+)\\1");
+    private static final Pattern RAW_NAME = Pattern.compile("(?i)(?:^|;)\\s*name\\s*=\\s*(\"?)([^\";]+)\\1");
+
+    /**
+     * Content-Disposition filename, else Content-Type name; RFC 2231 and RFC 2047 decoded, raw 8-bit bytes
+     * decoded like headers; directory stripped. When the library cannot read the parameters (an unquoted name
+     * with spaces, an encoded word as the value) the raw value is taken.
+     */
     private static String fileNameOrNull(Part part) {
         String name;
         try {
@@ -282,18 +369,23 @@ public class MailParser {
             name = null;
         }
         if (name == null || name.isBlank()) {
+            name = rawParameter(headerOrEmpty(part, "Content-Disposition"), RAW_FILENAME);
+        }
+        if (name == null || name.isBlank()) {
+            name = rawParameter(headerOrEmpty(part, "Content-Type"), RAW_NAME);
+        }
+        if (name == null || name.isBlank()) {
             return null;
         }
-        if (name.contains("=?")) {
-            try {
-                name = MimeUtility.decodeText(name); // encoded words inside a quoted string, against the RFC
-            } catch (java.io.UnsupportedEncodingException | RuntimeException ignored) {
-                // keep as written
-            }
-        }
+        name = decodeWords(eightBit(name, null));
         name = name.replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1).strip();
         return name.isEmpty() ? null : name;
+    }
+
+    private static String rawParameter(String header, Pattern pattern) {
+        Matcher matcher = pattern.matcher(MimeUtility.unfold(header));
+        return matcher.find() ? matcher.group(2).strip() : null;
     }
 
     private static String forwardedName(Part part) {
@@ -363,8 +455,11 @@ public class MailParser {
 
     // ---- text and charsets ------------------------------------------------------------------------
 
-    private static String decodeText(Part part, byte[] bytes) {
+    private String decodeText(Part part, byte[] bytes, Body body) {
         String declared = charsetParameter(part);
+        if (body.firstCharset == null && declared != null) {
+            body.firstCharset = declared;
+        }
         if (declared == null && baseType(part).equals("text/html")) {
             Matcher meta = HTML_CHARSET.matcher(new String(bytes, 0, Math.min(bytes.length, 2048),
                     StandardCharsets.ISO_8859_1));
@@ -379,6 +474,9 @@ public class MailParser {
      * windows-1252, as browsers do, since mailers that say Latin-1 often mean the Windows code page.
      */
     static String decode(byte[] bytes, String declared) {
+        if (declared != null && declared.strip().replace("\"", "").toLowerCase(Locale.ROOT).matches("(unicode-1-1-)?utf-?7")) {
+            return Utf7.decode(bytes);
+        }
         Charset charset = charset(declared);
         boolean ascii = isAscii(bytes);
         if (charset == null || (!ascii && (charset.equals(StandardCharsets.US_ASCII)))) {
@@ -409,6 +507,13 @@ public class MailParser {
             return null;
         }
         String cleaned = name.strip().replace("\"", "").replace("'", "");
+        String lowerName = cleaned.toLowerCase(Locale.ROOT);
+        if (lowerName.equals("iso-2022-jp") && Charset.isSupported("x-windows-iso2022jp")) {
+            return Charset.forName("x-windows-iso2022jp"); // with the Windows extensions (№, ①, …) mailers use
+        }
+        if (lowerName.matches("iso-8859-\\d+-[ie]")) {
+            cleaned = cleaned.substring(0, cleaned.length() - 2); // Hebrew/Arabic "logical"/"explicit" ordering
+        }
         for (String candidate : List.of(cleaned, MimeUtility.javaCharset(cleaned), cleaned.replace('_', '-'))) {
             try {
                 if (Charset.isSupported(candidate)) {
@@ -473,14 +578,9 @@ public class MailParser {
         }
     }
 
-    /** First value, unfolded, raw. */
+    /** First value, unfolded (a line break and the whitespace after it become one space), raw. */
     private static String header(Part part, String name) {
-        return MimeUtility.unfold(headerOrEmpty(part, name)).strip();
-    }
-
-    /** First value, unfolded, RFC 2047 decoded; raw 8-bit bytes read as UTF-8 (or windows-1252). */
-    private static String decodedHeader(Part part, String name) {
-        return decodeWords(header(part, name));
+        return headerOrEmpty(part, name).replaceAll("\\r?\\n[ \\t]+", " ").replaceAll("[\\r\\n]", "").strip();
     }
 
     static String decodeWords(String value) {
@@ -495,8 +595,8 @@ public class MailParser {
             } catch (java.io.UnsupportedEncodingException | RuntimeException e) {
                 text = decodeWordsLeniently(text);
             }
-            if (text.contains("=?")) {
-                text = decodeWordsLeniently(text);
+            if (text.contains("=?") || text.indexOf('\uFFFD') >= 0) {
+                text = decodeWordsLeniently(value); // unknown charset, glued words, Windows extensions
             }
         }
         return text.replace("\t", " ").strip();
@@ -552,34 +652,6 @@ public class MailParser {
 
     private static boolean isHex(char c) {
         return Character.digit(c, 16) >= 0;
-    }
-
-    private static Map<String, String> keptHeaders(Part part) {
-        Map<String, String> kept = new LinkedHashMap<>();
-        for (String name : KEPT_HEADERS) {
-            String value = decodedHeader(part, name);
-            if (!value.isEmpty() || !headerOrEmpty(part, name).isEmpty()) {
-                kept.put(name, value);
-            }
-        }
-        return kept;
-    }
-
-    private static List<MailAddress> addresses(Part part, String name) {
-        String[] values;
-        try {
-            values = part.getHeader(name);
-        } catch (MessagingException e) {
-            return List.of();
-        }
-        if (values == null) {
-            return List.of();
-        }
-        List<MailAddress> result = new ArrayList<>();
-        for (String value : values) {
-            result.addAll(addresses(MimeUtility.unfold(value)));
-        }
-        return result;
     }
 
     /** Addresses of one header value; groups flattened; unparsable input searched for bare addresses. */

@@ -40,15 +40,20 @@ public final class ReplyText {
         }
     }
 
-    private static final String WROTE = "(?:wrote|schrieb|a écrit|écrit|escribió|ha scritto|scritto|escreveu|schreef"
+    private static final String WROTE = "(?:wrote|schrieb|a écrit|écrit|escribió|ha scritto|scritto|escreveu|ha escrit|escrit|schreef"
             + "|geschreven|skrev|pisze|napisał(?:\\(a\\))?|kirjoitti|написал(?:\\(а\\))?|napsal|yazdı)";
     private static final Pattern QUOTE_HEADER = Pattern.compile("(?iu)^\\s*(?:"
             + "(?:On|Am|Le|El|Il|Em|Op|Den|W dniu|Dnia|pe|ma|ti|ke|to|la|su|\\d).{0,500}" + WROTE + "\\s*:?"
+            + "|(?:On|Am|Le|El|Il|Em|Op|Den|W dniu|Dnia|\\d|\\p{L}{2,4}\\.)\\s.{0,500}" + WROTE + "\\s.{0,300}:"
+            + "|.{0,100}\\d{1,2}:\\d\\d.{0,200}<[^<>\\s]+@[^<>\\s]+>\\s*:"
             + "|.{0,300}<?[^\\s<>]+@[^\\s<>]+>?\\s*" + WROTE + "\\s*:"
             + "|在.{0,300}写道\\s*[:：]"
             + "|20\\d\\d[./-].{0,300}(?:작성|のメッセージ)\\s*:"
             + "|\\d{4}[./-]\\d\\d?[./-]\\d\\d?.{0,200}<[^>]+@[^>]+>\\s*:?"
             + ")\\s*$");
+    /** What the first line of a header wrapped over several lines starts with: a word like "On", a date, an address. */
+    private static final Pattern HEADER_START = Pattern.compile("(?iu)^\\s*(?:On|Am|Le|El|Il|Em|Op|Den|W dniu|Dnia|在)\\b"
+            + "|^\\s*\\d|@|\\d{1,2}[:.]\\d\\d");
     private static final Pattern BARE_WROTE = Pattern.compile("(?iu)^.{0,300}" + WROTE + "\\s*:\\s*$");
     private static final Pattern ORIGINAL_MESSAGE = Pattern.compile("(?iu)^\\s*[-_=*]{2,}\\s*(?:"
             + "original message|oprindelig (?:besked|meddelelse)|message d'origine|ursprüngliche nachricht"
@@ -66,7 +71,7 @@ public final class ReplyText {
     private static final Pattern QUOTED = Pattern.compile("^\\s*>");
     private static final Pattern SIGNATURE = Pattern.compile("(?iu)^(?:\\s*--|\\s*__|-\\w)"
             + "|^\\s*(?:Sent from my|Sent from|Sent via|Envoyé de mon|Enviado desde mi|Inviato da|Von meinem|Verzonden met"
-            + "|Get Outlook for)\\b(?:\\s*[\\w.'-]+){1,5}\\s*$"
+            + "|Get Outlook for)\\b(?:\\s*[\\w.'-]+){1,5}(?:\\s*<[^>]*>)?\\s*$"
             + "|^={30,}$");
 
     private ReplyText() {
@@ -78,11 +83,44 @@ public final class ReplyText {
             return new Split("", "", "");
         }
         String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+        int answer = bottomPostStart(lines);
+        if (answer > 0) {
+            String[] below = Arrays.copyOfRange(lines, answer, lines.length);
+            int signature = signatureStart(below, below.length);
+            return new Split(join(below, 0, signature >= 0 ? signature : below.length),
+                    signature >= 0 ? join(below, signature, below.length) : "", join(lines, 0, answer));
+        }
         int quote = quoteStart(lines);
         int signature = signatureStart(lines, quote);
         int end = signature >= 0 ? signature : quote;
         return new Split(join(lines, 0, end), signature >= 0 ? join(lines, signature, quote) : "",
                 join(lines, quote, lines.length));
+    }
+
+    /**
+     * A bottom-posted reply: the text starts with a quote (a header and {@code >} lines, or just {@code >} lines)
+     * and the new text follows it with no quote after. Returns the first line of the new text, 0 when not so.
+     */
+    private static int bottomPostStart(String[] lines) {
+        int first = firstNonBlank(lines);
+        if (first >= lines.length) {
+            return 0;
+        }
+        int i = first + headerLength(lines, first);
+        boolean sawQuote = false;
+        while (i < lines.length && (lines[i].isBlank() || QUOTED.matcher(lines[i]).find())) {
+            sawQuote |= !lines[i].isBlank();
+            i++;
+        }
+        if (!sawQuote || i >= lines.length) {
+            return 0;
+        }
+        for (int j = i; j < lines.length; j++) {
+            if (QUOTED.matcher(lines[j]).find()) {
+                return 0; // quotes and answers interleaved: all of it is the reply
+            }
+        }
+        return i;
     }
 
     private static int quoteStart(String[] lines) {
@@ -114,7 +152,7 @@ public final class ReplyText {
         StringBuilder joined = new StringBuilder();
         for (int n = 1; n <= 3 && i + n - 1 < lines.length; n++) {
             String line = lines[i + n - 1];
-            if (n > 1 && (line.isBlank() || QUOTED.matcher(line).find())) {
+            if (n > 1 && (line.isBlank() || QUOTED.matcher(line).find() || !HEADER_START.matcher(lines[i]).find())) {
                 return 0;
             }
             joined.append(n > 1 ? " " : "").append(line.strip());
@@ -136,17 +174,21 @@ public final class ReplyText {
         return 0;
     }
 
+    /** From/Sent/To/Subject lines (any order, e.g. Date first), at least three of them and a From among them. */
     private static boolean isOutlookBlock(String[] lines, int i) {
-        if (!OUTLOOK_FROM.matcher(lines[i]).find()) {
+        boolean from = OUTLOOK_FROM.matcher(lines[i]).find();
+        if (!from && !OUTLOOK_FIELD.matcher(lines[i]).find()) {
             return false;
         }
-        int fields = 0;
+        int fields = 1;
         for (int j = i + 1; j < lines.length && j <= i + 6; j++) {
-            if (OUTLOOK_FIELD.matcher(lines[j]).find()) {
+            boolean isFrom = OUTLOOK_FROM.matcher(lines[j]).find();
+            if (isFrom || OUTLOOK_FIELD.matcher(lines[j]).find()) {
                 fields++;
+                from |= isFrom;
             }
         }
-        return fields >= 2;
+        return from && fields >= 3;
     }
 
     /** Quoted lines after the header, then new unquoted text: someone answered between the quotes. */
