@@ -274,7 +274,7 @@ public class MailParser {
             }
             return;
         }
-        if (!attachment && inAlternative) {
+        if (!attachment && inAlternative && type.startsWith("text/") && !type.equals("text/calendar")) {
             return; // another rendering of what we already have (text/enriched, a second HTML)
         }
         body.attachments.add(new MailAttachment(fileName(part, defaultName(type)), type.isEmpty()
@@ -409,6 +409,10 @@ public class MailParser {
         String sub = slash < 0 ? "bin" : type.substring(slash + 1);
         if (type.startsWith("text/plain")) {
             sub = "txt";
+        } else if (type.equals("application/pgp-signature")) {
+            return "signature.asc";
+        } else if (type.equals("text/calendar")) {
+            sub = "ics"; // a meeting invitation as an alternative to the text: keep it, calendars open .ics
         } else if (sub.contains("+") || sub.contains("-") || sub.contains(".") || sub.length() > 5) {
             sub = "bin";
         }

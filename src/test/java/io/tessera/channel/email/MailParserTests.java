@@ -107,6 +107,22 @@ class MailParserTests {
     }
 
     @Test
+    void keepsAMeetingInvitationThatIsAnAlternativeToTheText() {
+        String raw = "From: a@example.test\r\nSubject: Meeting\r\nContent-Type: multipart/alternative; boundary=x\r\n\r\n"
+                + "--x\r\nContent-Type: text/plain\r\n\r\nLet us meet\r\n--x\r\nContent-Type: text/html\r\n\r\n<p>Let us meet</p>\r\n"
+                + "--x\r\nContent-Type: text/calendar; method=REQUEST\r\n\r\nBEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n--x--\r\n";
+
+        ParsedMail mail = parser.parse(raw.getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(mail.text()).isEqualTo("Let us meet");
+        assertThat(mail.html()).isEqualTo("<p>Let us meet</p>");
+        assertThat(mail.attachments()).singleElement().satisfies(file -> {
+            assertThat(file.fileName()).isEqualTo("attachment.ics");
+            assertThat(file.contentType()).isEqualTo("text/calendar");
+        });
+    }
+
+    @Test
     void somethingThatIsNoMessageIsAClearError() {
         assertThatThrownBy(() -> parser.parse(new byte[0])).isInstanceOf(MailParseException.class)
                 .hasMessageContaining("empty");
