@@ -1,0 +1,132 @@
+package io.tessera.channel.email;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import io.tessera.conversation.MessageFormatting;
+
+/** Small hand-written messages, one per thing the parser must get right. */
+class MailParserTests {
+
+    private final MailParser parser = new MailParser(new MessageFormatting());
+
+    static byte[] resource(String name) throws IOException {
+        try (InputStream in = MailParserTests.class.getResourceAsStream("/mail/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void readsHeadersLatin1BodyAndRfc2231FileName() throws IOException {
+        ParsedMail mail = parser.parse(resource("rfc2231-latin1.eml"));
+
+        assertThat(mail.from()).isEqualTo(new MailAddress("juergen@example.test", "Jürgen Müller"));
+        assertThat(mail.to()).containsExactly(new MailAddress("support@tessera.test", "Support"),
+                new MailAddress("ann@example.test", "Ann, B."));
+        assertThat(mail.cc()).containsExactly(new MailAddress("carl@example.test", ""));
+        assertThat(mail.subject()).isEqualTo("Rechnung für März");
+        assertThat(mail.messageId()).isEqualTo("abc.123@example.test");
+        assertThat(mail.inReplyTo()).containsExactly("out-1@tessera.test");
+        assertThat(mail.references()).containsExactly("root@tessera.test", "out-1@tessera.test");
+        assertThat(mail.date()).isEqualTo(Instant.parse("2026-03-03T09:15:00Z"));
+        assertThat(mail.text()).isEqualTo("Grüße aus Köln");
+        assertThat(mail.html()).isEmpty();
+        assertThat(mail.attachments()).singleElement().satisfies(file -> {
+            assertThat(file.fileName()).isEqualTo("Rechnung März 2026.pdf");
+            assertThat(file.contentType()).isEqualTo("application/pdf");
+            assertThat(new String(file.content(), StandardCharsets.US_ASCII)).isEqualTo("%PDF-1.4\n");
+            assertThat(file.inline()).isFalse();
+        });
+        assertThat(mail.replyAddresses()).containsExactly(mail.from());
+    }
+
+    @Test
+    void sanitisesHtmlDerivesTextAndResolvesInlineImages() throws IOException {
+        ParsedMail mail = parser.parse(resource("html-inline-image.eml"));
+
+        assertThat(mail.html()).contains("Hello <b>there</b>").contains("cid:logo")
+                .doesNotContain("script").doesNotContain("onclick").doesNotContain("color:red");
+        assertThat(mail.text()).startsWith("Hello there"); // then the image's alt text
+        MailAttachment logo = mail.attachmentByContentId("<logo@example.test>").orElseThrow();
+        assertThat(logo.fileName()).isEqualTo("logo.png");
+        assertThat(logo.inline()).isTrue();
+        assertThat(logo.size()).isEqualTo(8);
+        assertThat(mail.htmlWithImages(file -> "/attachments/7/" + file.fileName()))
+                .contains("src=\"/attachments/7/logo.png\"").doesNotContain("cid:");
+    }
+
+    @Test
+    void readsDeliveryStatusNotifications() throws IOException {
+        ParsedMail mail = parser.parse(resource("dsn-bounce.eml"));
+
+        DeliveryReport report = mail.report().orElseThrow();
+        assertThat(report.recipients()).containsExactly(new DeliveryReport.Recipient("gone@example.test", "failed",
+                "5.1.1", "smtp; 550 5.1.1 User unknown"));
+        assertThat(report.originalMessageId()).isEqualTo("ticket-42.reply-7@tessera.test");
+    }
+
+    @Test
+    void unknownAndMislabelledCharsetsFallBack() {
+        String raw = "From: a@example.test\r\nSubject: =?x-unknown?Q?caf=C3=A9?=\r\n"
+                + "Content-Type: text/plain; charset=us-ascii\r\n\r\n";
+        byte[] head = raw.getBytes(StandardCharsets.US_ASCII);
+        byte[] body = "Café".getBytes(StandardCharsets.UTF_8);
+        byte[] message = new byte[head.length + body.length];
+        System.arraycopy(head, 0, message, 0, head.length);
+        System.arraycopy(body, 0, message, head.length, body.length);
+
+        ParsedMail mail = parser.parse(message);
+
+        assertThat(mail.subject()).isEqualTo("café");
+        assertThat(mail.text()).isEqualTo("Café");
+        assertThat(MailParser.decode("K\u00f6ln".getBytes(StandardCharsets.ISO_8859_1), "bogus-charset"))
+                .isEqualTo("Köln");
+    }
+
+    @Test
+    void keepsForwardedMessagesAsEmlAttachments() {
+        String raw = "From: a@example.test\r\nSubject: Fwd\r\nContent-Type: multipart/mixed; boundary=x\r\n\r\n"
+                + "--x\r\nContent-Type: text/plain\r\n\r\nSee below\r\n--x\r\nContent-Type: message/rfc822\r\n\r\n"
+                + "From: b@example.test\r\nSubject: The original\r\nMessage-ID: <orig@example.test>\r\n\r\nHi\r\n--x--\r\n";
+
+        ParsedMail mail = parser.parse(raw.getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(mail.text()).isEqualTo("See below");
+        assertThat(mail.attachments()).singleElement().satisfies(file -> {
+            assertThat(file.fileName()).isEqualTo("The original.eml");
+            assertThat(file.contentType()).isEqualTo("message/rfc822");
+            assertThat(new String(file.content(), StandardCharsets.US_ASCII)).contains("Subject: The original");
+        });
+    }
+
+    @Test
+    void keepsAMeetingInvitationThatIsAnAlternativeToTheText() {
+        String raw = "From: a@example.test\r\nSubject: Meeting\r\nContent-Type: multipart/alternative; boundary=x\r\n\r\n"
+                + "--x\r\nContent-Type: text/plain\r\n\r\nLet us meet\r\n--x\r\nContent-Type: text/html\r\n\r\n<p>Let us meet</p>\r\n"
+                + "--x\r\nContent-Type: text/calendar; method=REQUEST\r\n\r\nBEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n--x--\r\n";
+
+        ParsedMail mail = parser.parse(raw.getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(mail.text()).isEqualTo("Let us meet");
+        assertThat(mail.html()).isEqualTo("<p>Let us meet</p>");
+        assertThat(mail.attachments()).singleElement().satisfies(file -> {
+            assertThat(file.fileName()).isEqualTo("attachment.ics");
+            assertThat(file.contentType()).isEqualTo("text/calendar");
+        });
+    }
+
+    @Test
+    void somethingThatIsNoMessageIsAClearError() {
+        assertThatThrownBy(() -> parser.parse(new byte[0])).isInstanceOf(MailParseException.class)
+                .hasMessageContaining("empty");
+        assertThatThrownBy(() -> parser.parse("\r\n\r\njust a body".getBytes(StandardCharsets.US_ASCII)))
+                .isInstanceOf(MailParseException.class).hasMessageContaining("no header");
+    }
+}
