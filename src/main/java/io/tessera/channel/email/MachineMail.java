@@ -182,7 +182,7 @@ public final class MachineMail {
         }
         for (String failed : mail.header("x-failed-recipients").split("[,\\s]+")) {
             if (failed.contains("@")) {
-                recipients.add(MailParser.stripAngles(failed));
+                recipients.add(MailHeaders.stripAngles(failed));
             }
         }
         if (status.isEmpty()) {
@@ -244,7 +244,7 @@ public final class MachineMail {
                 try {
                     InternetHeaders headers = new InternetHeaders(new ByteArrayInputStream(attachment.content()), true);
                     String id = headers.getHeader("Message-ID", " ");
-                    List<String> ids = MailParser.ids(id);
+                    List<String> ids = MailHeaders.ids(id);
                     if (!ids.isEmpty()) {
                         return ids.get(0);
                     }

@@ -1,15 +1,9 @@
 package io.tessera.channel.email;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,12 +23,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
-import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.ContentDisposition;
 import jakarta.mail.internet.ContentType;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.InternetHeaders;
-import jakarta.mail.internet.MailDateFormat;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimePart;
@@ -61,8 +51,6 @@ public class MailParser {
             "list-id", "list-unsubscribe", "x-loop", "content-type", "sender", "x-mailer", "feedback-id",
             "x-ms-exchange-generated-message-source", "x-precedence", "x-autoresponder", "delivered-to");
 
-    private static final Pattern MESSAGE_ID = Pattern.compile("<([^<>\\s]+)>");
-    private static final Pattern BARE_ADDRESS = Pattern.compile("[^\\s<>\"',;:()\\[\\]]+@[^\\s<>\"',;:()\\[\\]]+");
     private static final Pattern HTML_CHARSET = Pattern.compile("(?i)<meta[^>]+charset=[\"']?([\\w.:-]+)");
 
     private final Session session;
@@ -112,15 +100,15 @@ public class MailParser {
             String html = body.html == null ? "" : formatting.sanitize(body.html);
             String text = body.text != null ? body.text : formatting.plainText(html);
             return new ParsedMail(
-                    firstId(header(message, "Message-ID")),
-                    ids(header(message, "In-Reply-To")),
-                    ids(header(message, "References")),
+                    MailHeaders.firstId(MailHeaders.header(message, "Message-ID")),
+                    MailHeaders.ids(MailHeaders.header(message, "In-Reply-To")),
+                    MailHeaders.ids(MailHeaders.header(message, "References")),
                     headers.sender(),
                     headers.addresses("Reply-To"),
                     headers.addresses("To"),
                     headers.addresses("Cc"),
                     headers.decoded("Subject"),
-                    date(header(message, "Date")),
+                    MailHeaders.date(MailHeaders.header(message, "Date")),
                     html,
                     normaliseNewlines(text),
                     body.attachments,
@@ -153,11 +141,11 @@ public class MailParser {
     private record Headers(Part part, String hint) {
 
         String raw(String name) {
-            return eightBit(header(part, name), hint);
+            return MailCharsets.eightBit(MailHeaders.header(part, name), hint);
         }
 
         String decoded(String name) {
-            return decodeWords(raw(name));
+            return MailHeaders.decodeWords(raw(name));
         }
 
         List<MailAddress> addresses(String name) {
@@ -169,7 +157,7 @@ public class MailParser {
             }
             List<MailAddress> result = new ArrayList<>();
             for (String value : values == null ? new String[0] : values) {
-                result.addAll(MailParser.addresses(eightBit(MimeUtility.unfold(value), hint)));
+                result.addAll(MailHeaders.addresses(MailCharsets.eightBit(MimeUtility.unfold(value), hint)));
             }
             return result;
         }
@@ -188,36 +176,12 @@ public class MailParser {
         Map<String, String> kept() {
             Map<String, String> kept = new LinkedHashMap<>();
             for (String name : KEPT_HEADERS) {
-                if (!headerOrEmpty(part, name).isEmpty()) {
+                if (!MailHeaders.headerOrEmpty(part, name).isEmpty()) {
                     kept.put(name, decoded(name));
                 }
             }
             return kept;
         }
-    }
-
-    private static String eightBit(String value, String hint) {
-        boolean eightBit = false;
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c > 0xff) {
-                return value; // already decoded text
-            }
-            eightBit |= c > 0x7f;
-        }
-        if (!eightBit) {
-            return value;
-        }
-        byte[] bytes = value.getBytes(StandardCharsets.ISO_8859_1);
-        if (isValid(bytes, StandardCharsets.UTF_8)) {
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
-        Charset charset = charset(hint);
-        if (charset != null && !charset.equals(StandardCharsets.UTF_8) && !charset.equals(StandardCharsets.US_ASCII)
-                && isValid(bytes, charset)) {
-            return new String(bytes, charset);
-        }
-        return new String(bytes, Charset.forName("windows-1252"));
     }
 
     private void walk(Part part, Body body, boolean inAlternative) throws MessagingException, IOException {
@@ -237,19 +201,19 @@ public class MailParser {
             body.attachments.add(new MailAttachment(forwardedName(part), "message/rfc822", inner, contentId(part),
                     false));
             if (body.innerMessageId.isEmpty()) {
-                body.innerMessageId = withOriginal(null, inner).originalMessageId();
+                body.innerMessageId = DeliveryReports.withOriginal(null, inner).originalMessageId();
             }
             return;
         }
         if (type.equals("message/delivery-status") || type.equals("message/global-delivery-status")) {
-            body.report = deliveryReport(bytes(part), body.report);
+            body.report = DeliveryReports.deliveryReport(bytes(part), body.report);
             body.attachments.add(new MailAttachment(fileName(part, "delivery-status.txt"), "message/delivery-status",
                     bytes(part), contentId(part), false));
             return;
         }
         if (type.equals("text/rfc822-headers") || type.equals("message/rfc822-headers")) {
             if (body.innerMessageId.isEmpty()) {
-                body.innerMessageId = withOriginal(null, bytes(part)).originalMessageId();
+                body.innerMessageId = DeliveryReports.withOriginal(null, bytes(part)).originalMessageId();
             }
             body.attachments.add(new MailAttachment(fileName(part, "original-headers.txt"), type, bytes(part),
                     contentId(part), false));
@@ -312,7 +276,7 @@ public class MailParser {
             }
             return new ContentType(raw).getBaseType().toLowerCase(Locale.ROOT);
         } catch (MessagingException | RuntimeException e) {
-            String raw = headerOrEmpty(part, "Content-Type");
+            String raw = MailHeaders.headerOrEmpty(part, "Content-Type");
             int semicolon = raw.indexOf(';');
             String base = (semicolon < 0 ? raw : raw.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
             return base.contains("/") ? base : "application/octet-stream";
@@ -336,7 +300,7 @@ public class MailParser {
     }
 
     private static String disposition(Part part) {
-        String raw = headerOrEmpty(part, "Content-Disposition");
+        String raw = MailHeaders.headerOrEmpty(part, "Content-Disposition");
         if (raw.isEmpty()) {
             return "";
         }
@@ -369,15 +333,15 @@ public class MailParser {
             name = null;
         }
         if (name == null || name.isBlank()) {
-            name = rawParameter(headerOrEmpty(part, "Content-Disposition"), RAW_FILENAME);
+            name = rawParameter(MailHeaders.headerOrEmpty(part, "Content-Disposition"), RAW_FILENAME);
         }
         if (name == null || name.isBlank()) {
-            name = rawParameter(headerOrEmpty(part, "Content-Type"), RAW_NAME);
+            name = rawParameter(MailHeaders.headerOrEmpty(part, "Content-Type"), RAW_NAME);
         }
         if (name == null || name.isBlank()) {
             return null;
         }
-        name = decodeWords(eightBit(name, null));
+        name = MailHeaders.decodeWords(MailCharsets.eightBit(name, null));
         name = name.replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1).strip();
         return name.isEmpty() ? null : name;
@@ -420,15 +384,7 @@ public class MailParser {
     }
 
     private static String contentId(Part part) {
-        return stripAngles(headerOrEmpty(part, "Content-ID"));
-    }
-
-    static String stripAngles(String id) {
-        String value = id == null ? "" : id.strip();
-        if (value.startsWith("<") && value.endsWith(">") && value.length() > 1) {
-            value = value.substring(1, value.length() - 1).strip();
-        }
-        return value;
+        return MailHeaders.stripAngles(MailHeaders.headerOrEmpty(part, "Content-ID"));
     }
 
     private static byte[] bytes(Part part) throws MessagingException {
@@ -469,30 +425,7 @@ public class MailParser {
                     StandardCharsets.ISO_8859_1));
             declared = meta.find() ? meta.group(1) : null;
         }
-        return decode(bytes, declared);
-    }
-
-    /**
-     * Bytes as text in the declared charset. No or an unknown charset, or US-ASCII with 8-bit bytes (the most
-     * common mislabelling): UTF-8 if the bytes are valid UTF-8, else windows-1252. ISO-8859-1 is read as
-     * windows-1252, as browsers do, since mailers that say Latin-1 often mean the Windows code page.
-     */
-    static String decode(byte[] bytes, String declared) {
-        if (declared != null && declared.strip().replace("\"", "").toLowerCase(Locale.ROOT).matches("(unicode-1-1-)?utf-?7")) {
-            return Utf7.decode(bytes);
-        }
-        Charset charset = charset(declared);
-        boolean ascii = isAscii(bytes);
-        if (charset == null || (!ascii && (charset.equals(StandardCharsets.US_ASCII)))) {
-            return ascii ? new String(bytes, StandardCharsets.US_ASCII) : utf8OrWindows1252(bytes);
-        }
-        if (charset.equals(StandardCharsets.ISO_8859_1)) {
-            charset = Charset.forName("windows-1252");
-        }
-        if (charset.equals(StandardCharsets.UTF_8) && !ascii && !isValid(bytes, StandardCharsets.UTF_8)) {
-            return new String(bytes, Charset.forName("windows-1252")); // labelled UTF-8, written in Latin-1
-        }
-        return new String(bytes, charset);
+        return MailCharsets.decode(bytes, declared);
     }
 
     private static String charsetParameter(Part part) {
@@ -501,279 +434,13 @@ public class MailParser {
             return raw == null ? null : new ContentType(raw).getParameter("charset");
         } catch (MessagingException | RuntimeException e) {
             Matcher matcher = Pattern.compile("(?i)charset\\s*=\\s*\"?([^\";\\s]+)")
-                    .matcher(headerOrEmpty(part, "Content-Type"));
+                    .matcher(MailHeaders.headerOrEmpty(part, "Content-Type"));
             return matcher.find() ? matcher.group(1) : null;
         }
-    }
-
-    private static Charset charset(String name) {
-        if (name == null || name.isBlank()) {
-            return null;
-        }
-        String cleaned = name.strip().replace("\"", "").replace("'", "");
-        String lowerName = cleaned.toLowerCase(Locale.ROOT);
-        if (lowerName.equals("iso-2022-jp") && Charset.isSupported("x-windows-iso2022jp")) {
-            return Charset.forName("x-windows-iso2022jp"); // with the Windows extensions (№, ①, …) mailers use
-        }
-        if (lowerName.matches("iso-8859-\\d+-[ie]")) {
-            cleaned = cleaned.substring(0, cleaned.length() - 2); // Hebrew/Arabic "logical"/"explicit" ordering
-        }
-        for (String candidate : List.of(cleaned, MimeUtility.javaCharset(cleaned), cleaned.replace('_', '-'))) {
-            try {
-                if (Charset.isSupported(candidate)) {
-                    Charset charset = Charset.forName(candidate);
-                    // Mail's "GB2312" is in practice GBK, "ks_c_5601-1987" is in practice windows-949, and so on.
-                    String canonical = charset.name().toLowerCase(Locale.ROOT);
-                    if (canonical.equals("gb2312")) {
-                        return Charset.forName("GBK");
-                    }
-                    if (canonical.equals("euc-kr") && Charset.isSupported("x-windows-949")) {
-                        return Charset.forName("x-windows-949");
-                    }
-                    return charset;
-                }
-            } catch (RuntimeException ignored) {
-                // illegal charset name: try the next spelling
-            }
-        }
-        String lower = cleaned.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("ks_c_5601") && Charset.isSupported("x-windows-949")) {
-            return Charset.forName("x-windows-949");
-        }
-        return null;
-    }
-
-    private static boolean isAscii(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b < 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isValid(byte[] bytes, Charset charset) {
-        try {
-            charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
-    }
-
-    private static String utf8OrWindows1252(byte[] bytes) {
-        return isValid(bytes, StandardCharsets.UTF_8) ? new String(bytes, StandardCharsets.UTF_8)
-                : new String(bytes, Charset.forName("windows-1252"));
     }
 
     private static String normaliseNewlines(String text) {
         return text == null ? "" : text.replace("\r\n", "\n").replace('\r', '\n');
     }
 
-    // ---- headers --------------------------------------------------------------------------------
-
-    private static String headerOrEmpty(Part part, String name) {
-        try {
-            String[] values = part.getHeader(name);
-            return values == null || values.length == 0 || values[0] == null ? "" : values[0];
-        } catch (MessagingException | RuntimeException e) {
-            return "";
-        }
-    }
-
-    /** First value, unfolded (a line break and the whitespace after it become one space), raw. */
-    private static String header(Part part, String name) {
-        return headerOrEmpty(part, name).replaceAll("\\r?\\n[ \\t]+", " ").replaceAll("[\\r\\n]", "").strip();
-    }
-
-    static String decodeWords(String value) {
-        if (value == null || value.isEmpty()) {
-            return "";
-        }
-        String text = value;
-        if (text.contains("=?")) {
-            try {
-                // Whitespace between adjacent encoded words is dropped by the decoder (RFC 2047 6.2).
-                text = MimeUtility.decodeText(text);
-            } catch (java.io.UnsupportedEncodingException | RuntimeException e) {
-                text = decodeWordsLeniently(text);
-            }
-            if (text.contains("=?") || text.indexOf('\uFFFD') >= 0) {
-                text = decodeWordsLeniently(value); // unknown charset, glued words, Windows extensions
-            }
-        }
-        return text.replace("\t", " ").strip();
-    }
-
-    private static final Pattern ENCODED_WORD = Pattern.compile("=\\?([^?]+)\\?([bBqQ])\\?([^?]*)\\?=");
-
-    /** Encoded words the library refused (unknown charset, glued to other text): each decoded on its own. */
-    private static String decodeWordsLeniently(String text) {
-        Matcher matcher = ENCODED_WORD.matcher(text);
-        StringBuilder out = new StringBuilder();
-        int last = 0;
-        while (matcher.find()) {
-            String between = text.substring(last, matcher.start());
-            // whitespace between two encoded words is not part of the text
-            out.append(last > 0 && between.isBlank() ? "" : between);
-            String charsetName = matcher.group(1);
-            int star = charsetName.indexOf('*'); // RFC 2231 language suffix
-            if (star >= 0) {
-                charsetName = charsetName.substring(0, star);
-            }
-            byte[] bytes;
-            try {
-                bytes = matcher.group(2).equalsIgnoreCase("b")
-                        ? java.util.Base64.getMimeDecoder().decode(matcher.group(3))
-                        : qDecode(matcher.group(3));
-                out.append(decode(bytes, charsetName));
-            } catch (IllegalArgumentException e) {
-                out.append(matcher.group());
-            }
-            last = matcher.end();
-        }
-        out.append(text.substring(last));
-        return out.toString();
-    }
-
-    private static byte[] qDecode(String encoded) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (int i = 0; i < encoded.length(); i++) {
-            char c = encoded.charAt(i);
-            if (c == '_') {
-                out.write(' ');
-            } else if (c == '=' && i + 2 < encoded.length() + 0 && isHex(encoded.charAt(i + 1))
-                    && isHex(encoded.charAt(i + 2))) {
-                out.write(Integer.parseInt(encoded.substring(i + 1, i + 3), 16));
-                i += 2;
-            } else {
-                out.write(c);
-            }
-        }
-        return out.toByteArray();
-    }
-
-    private static boolean isHex(char c) {
-        return Character.digit(c, 16) >= 0;
-    }
-
-    /** Addresses of one header value; groups flattened; unparsable input searched for bare addresses. */
-    static List<MailAddress> addresses(String value) {
-        List<MailAddress> result = new ArrayList<>();
-        if (value == null || value.isBlank()) {
-            return result;
-        }
-        try {
-            for (InternetAddress address : InternetAddress.parseHeader(value, false)) {
-                if (address.isGroup()) {
-                    InternetAddress[] members = address.getGroup(false);
-                    if (members != null) {
-                        for (InternetAddress member : members) {
-                            add(result, member);
-                        }
-                    }
-                } else {
-                    add(result, address);
-                }
-            }
-            return result;
-        } catch (AddressException | RuntimeException e) {
-            Matcher matcher = BARE_ADDRESS.matcher(value);
-            while (matcher.find()) {
-                result.add(new MailAddress(matcher.group(), ""));
-            }
-            return result;
-        }
-    }
-
-    private static void add(List<MailAddress> result, InternetAddress address) {
-        String email = address.getAddress();
-        if (email == null || email.isBlank()) {
-            return;
-        }
-        String personal = address.getPersonal();
-        result.add(new MailAddress(decodeWords(email), personal == null ? "" : decodeWords(personal)));
-    }
-
-    private static String firstId(String value) {
-        List<String> ids = ids(value);
-        return ids.isEmpty() ? "" : ids.get(0);
-    }
-
-    /** Message ids in angle brackets; a lone id without brackets (seen in the wild) is taken as it is. */
-    static List<String> ids(String value) {
-        List<String> ids = new ArrayList<>();
-        if (value == null || value.isBlank()) {
-            return ids;
-        }
-        Matcher matcher = MESSAGE_ID.matcher(value);
-        while (matcher.find()) {
-            ids.add(matcher.group(1));
-        }
-        if (ids.isEmpty()) {
-            for (String token : value.strip().split("[\\s,]+")) {
-                if (token.contains("@")) {
-                    ids.add(token);
-                }
-            }
-        }
-        return ids;
-    }
-
-    private static Instant date(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            java.util.Date date = new MailDateFormat().parse(value);
-            return date == null ? null : date.toInstant();
-        } catch (java.text.ParseException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    // ---- delivery status notifications -----------------------------------------------------------
-
-    /** RFC 3464 fields: a per-message block, then one block per recipient. */
-    private static DeliveryReport deliveryReport(byte[] bytes, DeliveryReport earlier) throws MessagingException {
-        List<DeliveryReport.Recipient> recipients = new ArrayList<>();
-        ByteArrayInputStream in = new ByteArrayInputStream(bytes);
-        boolean first = true;
-        while (in.available() > 0) {
-            InternetHeaders block = new InternetHeaders(in, true);
-            String recipient = field(block, "Final-Recipient");
-            if (recipient.isEmpty()) {
-                recipient = field(block, "Original-Recipient");
-            }
-            String action = field(block, "Action").toLowerCase(Locale.ROOT);
-            if (!first || !recipient.isEmpty() || !action.isEmpty()) {
-                if (!recipient.isEmpty() || !action.isEmpty() || !field(block, "Status").isEmpty()) {
-                    int semicolon = recipient.indexOf(';'); // "rfc822; someone@example.com"
-                    String address = stripAngles(semicolon < 0 ? recipient : recipient.substring(semicolon + 1));
-                    String status = field(block, "Status");
-                    Matcher code = Pattern.compile("[245]\\.\\d{1,3}\\.\\d{1,3}").matcher(status);
-                    recipients.add(new DeliveryReport.Recipient(address, action, code.find() ? code.group() : status,
-                            field(block, "Diagnostic-Code")));
-                }
-            }
-            first = false;
-        }
-        return new DeliveryReport(recipients, earlier == null ? "" : earlier.originalMessageId());
-    }
-
-    private static String field(InternetHeaders block, String name) {
-        String value = block.getHeader(name, " ");
-        return value == null ? "" : MimeUtility.unfold(value).strip();
-    }
-
-    private static DeliveryReport withOriginal(DeliveryReport report, byte[] headers) {
-        try {
-            InternetHeaders original = new InternetHeaders(new ByteArrayInputStream(headers), true);
-            String id = firstId(field(original, "Message-ID"));
-            return new DeliveryReport(report == null ? List.of() : report.recipients(), id);
-        } catch (MessagingException | RuntimeException e) {
-            return report == null ? new DeliveryReport(List.of(), "") : report;
-        }
-    }
 }

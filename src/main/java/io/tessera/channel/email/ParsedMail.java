@@ -69,7 +69,7 @@ public record ParsedMail(
 
     /** The attachment with this Content-ID (with or without angle brackets). */
     public Optional<MailAttachment> attachmentByContentId(String contentId) {
-        String wanted = MailParser.stripAngles(contentId);
+        String wanted = MailHeaders.stripAngles(contentId);
         return attachments.stream().filter(a -> !a.contentId().isEmpty() && a.contentId().equalsIgnoreCase(wanted))
                 .findFirst();
     }
