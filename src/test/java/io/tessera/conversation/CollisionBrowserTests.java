@@ -106,7 +106,7 @@ class CollisionBrowserTests {
         a.selectOption("#status", "SOLVED");
         a.click("#submit-ticket");
         assertThat(a.locator("#conflict")).containsText("This ticket changed while you had it open");
-        assertThat(a.locator("#conflict")).containsText("Alan Turing");
+        assertThat(a.locator("#conflict")).containsText("Alan Turing replied");
         assertThat(a.locator("#body")).hasValue("I'll refund the double charge today.");
         assertThat(a.locator("#timeline")).containsText("it shows in 3-5 days.");
         Browser.screenshot(a, "collision-04-collision-warning");

@@ -131,7 +131,8 @@ class TicketPageIntegrationTests {
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.html().select("#conflict").text()).contains("changed while you had it open")
-                .contains(colleague.name() + " changed status from New to Open");
+                .contains(colleague.name() + " changed status from New to Open")
+                .contains(colleague.name() + " replied");
         assertThat(page.html().select("#body").text()).isEqualTo("My own answer");
         assertThat(tickets.get(ticket.id()).status()).isEqualTo(TicketStatus.OPEN);
         assertThat(conversations.messages(ticket.id())).hasSize(2);

@@ -124,9 +124,7 @@ class TicketPageController {
             List<LoggedEvent> since = eventLog.history(ticket.id()).stream()
                     .filter(ev -> form.seenEventId() == null || ev.id() > form.seenEventId()).toList();
             Timeline.Names names = names(ticket, lists(), queries.requesterName(ticket.id()));
-            model.addAttribute("conflict", Timeline.of(List.of(), since, names).stream()
-                    .map(entry -> entry.who() + " " + entry.what()).toList());
-            model.addAttribute("conflictMessages", since.stream().filter(ev -> ev.type().equals("message_added")).count());
+            model.addAttribute("conflict", Timeline.changesSince(since, names));
             // Keep what the agent typed, but move the form onto the current version so a second submit
             // (after reading what changed) goes through.
             Ticket current = tickets.get(ticket.id());

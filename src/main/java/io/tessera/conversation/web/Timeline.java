@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.tessera.conversation.Message;
+import io.tessera.conversation.MessageKind;
 import io.tessera.shared.Actor;
 import io.tessera.ticket.LoggedEvent;
 import io.tessera.ticket.Priority;
@@ -43,6 +44,29 @@ final class Timeline {
         // At the same instant a change comes first: it was decided before the message it came with was stored.
         entries.sort(Comparator.comparing(Entry::at).thenComparing(entry -> entry.message() != null));
         return entries;
+    }
+
+    /**
+     * What happened since an agent opened the ticket, one sentence per event and oldest first, for the
+     * collision warning: unlike the timeline it tells messages too ("Alan Turing replied"), since there the
+     * message itself is not next to it.
+     */
+    static List<String> changesSince(List<LoggedEvent> events, Names names) {
+        List<String> lines = new ArrayList<>();
+        for (LoggedEvent event : events) {
+            String what = "message_added".equals(event.type()) ? message(event.payload().get("kind")) : describe(event, names);
+            if (what != null) {
+                lines.add(who(event.actor(), names) + " " + what);
+            }
+        }
+        return lines;
+    }
+
+    private static String message(Object kind) {
+        if (MessageKind.INTERNAL_NOTE.name().equals(kind)) {
+            return "added an internal note";
+        }
+        return MessageKind.PUBLIC_REPLY.name().equals(kind) ? "replied" : "wrote a message";
     }
 
     static String who(Actor actor, Names names) {
