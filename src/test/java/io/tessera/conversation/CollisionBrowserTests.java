@@ -146,11 +146,7 @@ class CollisionBrowserTests {
     }
 
     private static Page signIn(Browser browser, Agent agent, String then) {
-        Page page = browser.open("/login");
-        page.fill("#email", agent.email());
-        page.fill("#password", Agents.PASSWORD);
-        page.click("#sign-in");
-        page.waitForURL(browser.url("/"));
+        Page page = browser.signIn(agent.email(), Agents.PASSWORD);
         page.navigate(browser.url(then));
         return page;
     }

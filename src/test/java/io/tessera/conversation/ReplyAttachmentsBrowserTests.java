@@ -70,10 +70,7 @@ class ReplyAttachmentsBrowserTests {
                 Priority.NORMAL, null, team.id(), null, Set.of(), null), "The dashboard is blank since the update.",
                 BodyFormat.TEXT, Actor.customer(requester.id().value()), null);
 
-        Page page = browser.open("/login");
-        page.fill("#email", agent.email());
-        page.fill("#password", Agents.PASSWORD);
-        page.click("#sign-in");
+        Page page = browser.signIn(agent.email(), Agents.PASSWORD);
         page.navigate(browser.url("/tickets/" + ticket.number()));
 
         page.fill("#body", "Here is what I see on my side, and the **browser log**.");

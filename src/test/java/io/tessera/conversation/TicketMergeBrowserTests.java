@@ -84,10 +84,7 @@ class TicketMergeBrowserTests {
         Ticket duplicate = open(team, nina2, "Double charge??", "Hello, I see two charges of 49 EUR on my statement.");
         Ticket related = open(team, nina, "Update billing address", "Please change our billing address.");
 
-        Page page = browser.open("/login");
-        page.fill("#email", agent.email());
-        page.fill("#password", Agents.PASSWORD);
-        page.click("#sign-in");
+        Page page = browser.signIn(agent.email(), Agents.PASSWORD);
 
         page.navigate(browser.url("/tickets/" + target.number()));
         page.selectOption("#link-type", "related");

@@ -76,10 +76,7 @@ class TicketWorkBrowserTests {
         Agent colleague = Agents.create(agents, Role.AGENT, Set.of(team.id()));
         String email = "caller" + System.nanoTime() + "@example.test";
 
-        Page page = browser.open("/login");
-        page.fill("#email", agent.email());
-        page.fill("#password", Agents.PASSWORD);
-        page.click("#sign-in");
+        Page page = browser.signIn(agent.email(), Agents.PASSWORD);
         page.click("#new-ticket");
         page.fill("#requesterEmail", email);
         page.fill("#requesterName", "Carla Caller");
@@ -123,10 +120,7 @@ class TicketWorkBrowserTests {
         // The mention reaches the colleague (after commit, off the request thread): the bell and the list.
         await().atMost(Duration.ofSeconds(10)).until(() -> notifications.unreadCount(colleague.id()) == 1);
         try (Browser theirs = new Browser(port)) {
-            Page colleaguePage = theirs.open("/login");
-            colleaguePage.fill("#email", colleague.email());
-            colleaguePage.fill("#password", Agents.PASSWORD);
-            colleaguePage.click("#sign-in");
+            Page colleaguePage = theirs.signIn(colleague.email(), Agents.PASSWORD);
             assertThat(colleaguePage.locator("#unread-count")).hasText("1");
             colleaguePage.navigate(theirs.url("/notifications"));
             assertThat(colleaguePage.locator("main")).containsText("#" + number);

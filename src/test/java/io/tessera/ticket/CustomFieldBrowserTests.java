@@ -47,12 +47,8 @@ class CustomFieldBrowserTests {
     @Test
     void adminBuildsAFormAndSolvingWaitsForTheRequiredField() {
         String suffix = Long.toString(System.nanoTime(), 36);
-        Page page = browser.open("/login");
-        page.fill("#email", IntegrationTest.ADMIN_EMAIL);
-        page.fill("#password", IntegrationTest.ADMIN_PASSWORD);
-        page.click("#sign-in");
+        Page page = browser.signIn(IntegrationTest.ADMIN_EMAIL, IntegrationTest.ADMIN_PASSWORD);
         // The admin menu is a Bootstrap dropdown: open it only once the workspace and its scripts have loaded.
-        page.waitForURL(browser.url("/"));
         page.waitForLoadState(LoadState.LOAD);
 
         page.click("#nav-admin");

@@ -73,10 +73,7 @@ class CustomFieldViewBrowserTests {
         tickets.update(cloud.id(), null, List.of(new TicketChange.SetField(key, "Tessera Cloud")), Actor.system());
         tickets.update(server.id(), null, List.of(new TicketChange.SetField(key, "Tessera Server")), Actor.system());
 
-        Page page = browser.open("/login");
-        page.fill("#email", agent.email());
-        page.fill("#password", Agents.PASSWORD);
-        page.click("#sign-in");
+        Page page = browser.signIn(agent.email(), Agents.PASSWORD);
         page.navigate(browser.url("/views/new"));
         page.fill("#name", "Cloud customers");
         page.selectOption("select[name='all[0].field']", "field:" + key);

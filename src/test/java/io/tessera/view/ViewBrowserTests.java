@@ -65,10 +65,7 @@ class ViewBrowserTests {
                     now.minusSeconds(3600 - i * 60L), now.minusSeconds(600 - i * 60L), null);
         }
 
-        Page page = browser.open("/login");
-        page.fill("#email", agent.email());
-        page.fill("#password", Agents.PASSWORD);
-        page.click("#sign-in");
+        Page page = browser.signIn(agent.email(), Agents.PASSWORD);
         assertThat(page.locator("#view-title")).hasText("All open");
         assertThat(page.locator("#tickets tbody tr[data-number]")).hasCount(5);
         Browser.screenshot(page, "views-01-workspace");
