@@ -9,21 +9,20 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.thymeleaf.context.LazyContextVariable;
 
 import io.tessera.conversation.Mentions;
 import io.tessera.identity.Agent;
-import io.tessera.identity.AgentManagement;
 import io.tessera.identity.SignedInAgent;
 import io.tessera.identity.TicketScopes;
 import io.tessera.ticket.Ticket;
-import io.tessera.ticket.TicketAccess;
 
 /**
  * The colleagues the reply box offers after "@" (js/mentions.js): active agents who may see the ticket,
  * since a mention of anyone else notifies nobody. Each is inserted as {@code @handle}, or as
- * {@code @[Full Name]} when two agents share the handle (which would mention nobody).
+ * {@code @[Full Name]} when two agents share the handle (which would mention nobody). Computed when the
+ * page renders, from the ticket and the active agents the page has already loaded (no further queries but
+ * the setting).
  */
 @ControllerAdvice(assignableTypes = TicketPageController.class)
 class MentionCandidates {
@@ -32,29 +31,26 @@ class MentionCandidates {
     record Candidate(String name, String handle, String insert) {
     }
 
-    private final TicketAccess access;
-    private final AgentManagement agents;
     private final TicketScopes scopes;
 
-    MentionCandidates(TicketAccess access, AgentManagement agents, TicketScopes scopes) {
-        this.access = access;
-        this.agents = agents;
+    MentionCandidates(TicketScopes scopes) {
         this.scopes = scopes;
     }
 
     @ModelAttribute
-    void mentionable(@PathVariable("number") long number, @AuthenticationPrincipal SignedInAgent me, Model model) {
+    void mentionable(@AuthenticationPrincipal SignedInAgent me, Model model) {
         model.addAttribute("mentionable", new LazyContextVariable<List<Candidate>>() {
             @Override
+            @SuppressWarnings("unchecked")
             protected List<Candidate> loadValue() {
-                return candidates(access.visibleTicket(me.id(), number), me);
+                // Set by TicketPageController for the page it renders ("agents": the active agents).
+                return candidates((Ticket) model.getAttribute("ticket"), (List<Agent>) model.getAttribute("agents"), me);
             }
         });
     }
 
-    private List<Candidate> candidates(Ticket ticket, SignedInAgent me) {
+    private List<Candidate> candidates(Ticket ticket, List<Agent> active, SignedInAgent me) {
         boolean agentsSeeAll = scopes.agentsSeeAllTickets();
-        List<Agent> active = agents.list().stream().filter(Agent::active).toList();
         Map<String, Long> handles = active.stream()
                 .collect(Collectors.groupingBy(a -> Mentions.handleOf(a.email()), Collectors.counting()));
         Function<Agent, String> insert = a -> {

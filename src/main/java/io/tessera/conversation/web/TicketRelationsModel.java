@@ -4,7 +4,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.thymeleaf.context.LazyContextVariable;
 
 import io.tessera.identity.SignedInAgent;
@@ -18,7 +17,7 @@ import io.tessera.ticket.TicketMerges;
 /**
  * Gives the ticket page its {@code relations} ({@link RelationsPanel}) without touching its controller:
  * the links/followers/merge fragment reads them. Lazy, so a submit that ends in a redirect reads nothing;
- * loaded, it costs four small indexed queries.
+ * loaded, it costs four small indexed queries on the ticket the page already holds.
  */
 @ControllerAdvice(assignableTypes = TicketPageController.class)
 class TicketRelationsModel {
@@ -39,11 +38,12 @@ class TicketRelationsModel {
     }
 
     @ModelAttribute
-    void relations(@PathVariable("number") long number, @AuthenticationPrincipal SignedInAgent me, Model model) {
+    void relations(@AuthenticationPrincipal SignedInAgent me, Model model) {
         model.addAttribute("relations", new LazyContextVariable<RelationsPanel>() {
             @Override
             protected RelationsPanel loadValue() {
-                Ticket ticket = access.visibleTicket(me.id(), number);
+                // The ticket TicketPageController renders, already checked against the agent's visibility.
+                Ticket ticket = (Ticket) model.getAttribute("ticket");
                 return new RelationsPanel(
                         ticket.mergedInto() == null ? null : tickets.find(ticket.mergedInto()).map(Ticket::ref).orElse(null),
                         merges.mergedInto(ticket.id()), links.links(ticket.id(), access.viewer(me.id())),
