@@ -67,6 +67,15 @@ public class Attachments {
      */
     public Attachment store(TicketId ticket, Long messageId, String fileName, String declaredContentType,
                             InputStream content) {
+        return store(ticket, messageId, fileName, declaredContentType, null, content);
+    }
+
+    /**
+     * {@link #store} for a file of an email, with the Content-ID its HTML body may show it by
+     * ({@code cid:}), kept so the original reference can be traced back.
+     */
+    public Attachment store(TicketId ticket, Long messageId, String fileName, String declaredContentType,
+                            String inlineContentId, InputStream content) {
         if (messageId != null && !messageOnTicket(messageId, ticket)) {
             throw new IllegalArgumentException("Message " + messageId + " is not on ticket " + ticket);
         }
@@ -76,9 +85,12 @@ public class Attachments {
         // Both databases keep microseconds: the returned record equals what find() reads back.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("insert into attachment (ticket_id, message_id, file_name, content_type, size_bytes, sha256, created_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?)")
-                .params(ticket.value(), messageId, name, type, stored.size(), stored.sha256(), now.atOffset(ZoneOffset.UTC))
+        String contentId = inlineContentId == null || inlineContentId.isBlank() ? null
+                : inlineContentId.substring(0, Math.min(255, inlineContentId.length()));
+        jdbc.sql("insert into attachment (ticket_id, message_id, file_name, content_type, size_bytes, sha256, "
+                        + "inline_content_id, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(ticket.value(), messageId, name, type, stored.size(), stored.sha256(), contentId,
+                        now.atOffset(ZoneOffset.UTC))
                 .update(keys, "id");
         return new Attachment(keys.getKey().longValue(), ticket, messageId, name, type, stored.size(), stored.sha256(), now);
     }
