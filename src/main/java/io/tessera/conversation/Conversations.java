@@ -69,6 +69,16 @@ public class Conversations {
         return tickets.get(ticket.id());
     }
 
+    /** Opens a ticket with a message a channel received (an email): the requester wrote it themselves. */
+    public WrittenMessage open(NewTicket request, IncomingMessage message) {
+        String body = checkedBody(message.body());
+        Actor requester = Actor.customer(request.requester().value());
+        Ticket ticket = tickets.create(request, requester);
+        long id = insert(ticket.id(), MessageKind.CUSTOMER_MESSAGE, requester, requester, body, message.format(),
+                message.channel(), clock.instant(), null, true, visible(message));
+        return new WrittenMessage(id, tickets.get(ticket.id()));
+    }
+
     /**
      * An agent's public reply or internal note, with the property changes submitted alongside it. With
      * {@code expectedVersion}, nothing is saved if the ticket changed since the agent opened it.
@@ -105,18 +115,63 @@ public class Conversations {
      * @return the ticket the message landed on: {@code ticket}, a merge target, or the new follow-up
      */
     public Ticket customerWrote(TicketId ticket, Actor customer, String text, BodyFormat format, Channel channel) {
-        String body = checkedBody(text);
+        return customerWrote(ticket, customer, new IncomingMessage(text, format, null, channel, null)).ticket();
+    }
+
+    /**
+     * {@link #customerWrote(TicketId, Actor, String, BodyFormat, Channel)} for a message a channel received:
+     * with its visible text, and the rule for a closed ticket ({@link IncomingMessage.ClosedTicketRule#REOPEN}
+     * opens it again instead of starting a follow-up; a ticket closed by a merge still sends the message to
+     * the merge target).
+     */
+    public WrittenMessage customerWrote(TicketId ticket, Actor customer, IncomingMessage message) {
+        String body = checkedBody(message.body());
+        Channel channel = message.channel();
         Ticket addressed = merges.destination(ticket);
+        if (addressed.status() == TicketStatus.CLOSED && message.closedRule() == IncomingMessage.ClosedTicketRule.REOPEN
+                && addressed.mergedInto() == null) {
+            addressed = tickets.reopenClosed(addressed.id(), customer);
+        }
         if (addressed.status() == TicketStatus.CLOSED) {
             Ticket followUp = tickets.create(new NewTicket(addressed.subject(), addressed.requester(), channel,
                     addressed.priority(), addressed.type(), addressed.team(), null, Set.of(), null), customer);
-            insert(followUp.id(), MessageKind.CUSTOMER_MESSAGE, customer, customer, body, format, channel, clock.instant(), null, true);
+            long id = insert(followUp.id(), MessageKind.CUSTOMER_MESSAGE, customer, customer, body, message.format(),
+                    channel, clock.instant(), null, true, visible(message));
             links.followUp(followUp.id(), addressed.id(), customer);
-            return tickets.get(followUp.id());
+            return new WrittenMessage(id, tickets.get(followUp.id()));
         }
         Ticket updated = tickets.messageAdded(addressed.id(), null, MessageActivity.CUSTOMER_MESSAGE, List.of(), customer);
-        insert(addressed.id(), MessageKind.CUSTOMER_MESSAGE, customer, customer, body, format, channel, clock.instant(), null, true);
-        return updated;
+        long id = insert(addressed.id(), MessageKind.CUSTOMER_MESSAGE, customer, customer, body, message.format(), channel,
+                clock.instant(), null, true, visible(message));
+        return new WrittenMessage(id, updated);
+    }
+
+    /**
+     * Replaces the body of a message just received, once its files are stored: an email's {@code cid:}
+     * images then point at their attachments. Only for customer messages, in the transaction that saved it.
+     */
+    public void resolveInlineImages(long messageId, String body) {
+        jdbc.sql("update message set body = ? where id = ? and kind = 'CUSTOMER_MESSAGE'")
+                .params(checkedBody(body), messageId).update();
+    }
+
+    /**
+     * A system note on a ticket: something a machine reported that agents should see but customers not
+     * (a bounce of the ticket's mail). Does not change the ticket's status.
+     */
+    public long systemNote(TicketId ticket, String text, String visibleText) {
+        Actor system = Actor.system();
+        tickets.messageAdded(ticket, null, MessageActivity.INTERNAL_NOTE, List.of(), system);
+        return insert(ticket, MessageKind.INTERNAL_NOTE, system, system, checkedBody(text), BodyFormat.TEXT, Channel.EMAIL,
+                clock.instant(), null, true, visibleText);
+    }
+
+    private static String visible(IncomingMessage message) {
+        String visible = message.visibleText();
+        if (visible == null || visible.isBlank()) {
+            return null;
+        }
+        return visible.length() > MAX_BODY ? visible.substring(0, MAX_BODY) : visible.strip();
     }
 
     /** Stores a message with a given time (demo data, importers) as history: it notifies nobody. */
@@ -126,11 +181,16 @@ public class Conversations {
 
     private long insert(TicketId ticket, MessageKind kind, Actor author, Actor enteredBy, String body, BodyFormat format,
                         Channel channel, Instant at, Integer callSeconds, boolean live) {
+        return insert(ticket, kind, author, enteredBy, body, format, channel, at, callSeconds, live, null);
+    }
+
+    private long insert(TicketId ticket, MessageKind kind, Actor author, Actor enteredBy, String body, BodyFormat format,
+                        Channel channel, Instant at, Integer callSeconds, boolean live, String visibleText) {
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("insert into message (ticket_id, kind, author_type, author_id, body, body_format, channel, call_seconds, created_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("insert into message (ticket_id, kind, author_type, author_id, body, body_format, channel, call_seconds, "
+                        + "visible_text, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(ticket.value(), kind.name(), author.type().name(), author.id(), body, format.name(), channel.name(),
-                        callSeconds, at.atOffset(ZoneOffset.UTC))
+                        callSeconds, visibleText, at.atOffset(ZoneOffset.UTC))
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         if (live) {

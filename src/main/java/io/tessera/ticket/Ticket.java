@@ -184,6 +184,21 @@ public final class Ticket {
     }
 
     /**
+     * A customer wrote to a closed ticket of a team whose email rule is "reopen" (docs/email.md): the one
+     * way out of closed. A ticket closed by a merge stays closed; its replies go to the merge target.
+     */
+    void reopenClosed(Instant at) {
+        if (status != TicketStatus.CLOSED || mergedInto != null) {
+            return;
+        }
+        record(new StatusChanged(status, TicketStatus.OPEN, customStatusId, null), at);
+        status = TicketStatus.OPEN;
+        customStatusId = null;
+        closedAt = null;
+        solvedAt = null;
+    }
+
+    /**
      * Merged into {@code target}: closed from whatever status it had (a merge is how a duplicate ends, so
      * the solved-before-closed rule does not apply) and pointing at the target from now on.
      */

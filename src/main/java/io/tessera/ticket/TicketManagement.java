@@ -133,6 +133,17 @@ public class TicketManagement {
         return change(id, expectedVersion, changes, activity, by);
     }
 
+    /**
+     * Reopens a closed ticket because its requester wrote again and the team's rule says so (the email
+     * channel's "reopen" rule); a no-op for a ticket that is not closed or was closed by a merge.
+     */
+    public Ticket reopenClosed(TicketId id, Actor by) {
+        Ticket ticket = tickets.find(id).orElseThrow();
+        ticket.reopenClosed(clock.instant());
+        tickets.save(ticket, by);
+        return tickets.find(id).orElseThrow();
+    }
+
     /** Stores a ticket with a given history: created as new, then moved to its status when that differs. */
     public TicketRef importTicket(TicketImport t, Actor creator) {
         long number = tickets.nextNumber();

@@ -20,7 +20,9 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "tessera.admin.email=" + IntegrationTest.ADMIN_EMAIL,
         "tessera.admin.password=" + IntegrationTest.ADMIN_PASSWORD,
-        "tessera.admin.name=Ada Admin"})
+        "tessera.admin.name=Ada Admin",
+        // Tests that receive mail by SMTP start their own receiver on a free port (MailTestSupport).
+        "tessera.mail.smtp-receiver-port=0"})
 @ContextConfiguration(initializers = TestDatabase.class)
 @Import(MutableClock.Configuration.class)
 public @interface IntegrationTest {

@@ -59,7 +59,8 @@ class SecurityConfiguration {
                             ProblemResponses problems) throws Exception {
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
+                        // Mail intake (the MTA pipe) and the outbox are for admins and their integrations.
+                        .requestMatchers("/api/v1/admin/**", "/api/v1/mail/**", "/api/v1/outbox", "/api/v1/outbox/**").hasRole("ADMIN")
                         .anyRequest().hasRole("AGENT"))
                 .authenticationManager(authenticationManager)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

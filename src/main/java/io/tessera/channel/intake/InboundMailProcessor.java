@@ -1,0 +1,153 @@
+package io.tessera.channel.intake;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.tessera.channel.MailProperties;
+import io.tessera.channel.email.MailParser;
+import io.tessera.channel.email.ParsedMail;
+import io.tessera.shared.TeamId;
+
+/**
+ * Turns stored mail into ticket activity, one message per transaction. A message is claimed with
+ * {@code SELECT … FOR UPDATE SKIP LOCKED} while still RECEIVED, handled ({@link MailToTicket}) and marked
+ * PROCESSED or IGNORED in the same transaction, so its ticket and its new status are committed together:
+ * after a crash it is either done or still RECEIVED, and the {@link #sweep() sweep} picks it up again.
+ * A failure rolls the handling back and records the error on the stored message (FAILED) for the admin
+ * screen, where it can be reprocessed.
+ */
+@Component
+public class InboundMailProcessor implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(InboundMailProcessor.class);
+    /** Mail younger than this is left to the worker it was handed to; older RECEIVED mail was missed or orphaned. */
+    private static final Duration SWEEP_AGE = Duration.ofSeconds(20);
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final MailParser parser;
+    private final MailToTicket handler;
+    private final Clock clock;
+    private final ExecutorService workers;
+
+    InboundMailProcessor(JdbcClient jdbc, PlatformTransactionManager transactions, MailParser parser, MailToTicket handler,
+                         MailProperties settings, Clock clock) {
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
+        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.parser = parser;
+        this.handler = handler;
+        this.clock = clock;
+        this.workers = Executors.newFixedThreadPool(settings.processWorkers(), named("mail-intake-"));
+    }
+
+    /** Processes a just-stored message on a worker thread. */
+    void processSoon(long id) {
+        workers.execute(() -> {
+            try {
+                process(id);
+            } catch (RuntimeException e) {
+                log.error("Processing inbound mail {} failed outside its transaction; the sweep retries it", id, e);
+            }
+        });
+    }
+
+    /**
+     * Processes a stored message now. Returns the outcome, or empty when the message is not waiting (done
+     * already, or another worker holds it).
+     */
+    public Optional<ProcessedMail> process(long id) {
+        try {
+            return Optional.ofNullable(transaction.execute(status -> claimAndHandle(id)));
+        } catch (RuntimeException e) {
+            String error = describe(e);
+            log.warn("Inbound mail {} could not be processed: {}", id, error, e);
+            transaction.executeWithoutResult(status -> jdbc.sql("update inbound_mail set status = 'FAILED', error = ?, "
+                            + "attempts = attempts + 1, processed_at = ? where id = ? and status = 'RECEIVED'")
+                    .params(truncate(error, 4000), clock.instant().atOffset(ZoneOffset.UTC), id).update());
+            return Optional.of(new ProcessedMail(id, "FAILED", null, error));
+        }
+    }
+
+    /** Queues a failed (or ignored) message again, e.g. after an admin fixed what made it fail. */
+    public Optional<ProcessedMail> reprocess(long id) {
+        int reset = transaction.execute(status -> jdbc.sql("update inbound_mail set status = 'RECEIVED', error = null "
+                + "where id = ? and status in ('FAILED', 'IGNORED')").param(id).update());
+        return reset == 1 ? process(id) : Optional.empty();
+    }
+
+    /**
+     * Picks up mail nobody is processing: left RECEIVED by a crash or a restart, or by a worker queue that
+     * was full. Runs on start and then every few seconds.
+     */
+    @Scheduled(initialDelayString = "${tessera.mail.sweep-interval:15s}", fixedDelayString = "${tessera.mail.sweep-interval:15s}")
+    public void sweep() {
+        List<Long> waiting = jdbc.sql("select id from inbound_mail where status = 'RECEIVED' and received_at < ? "
+                        + "order by id fetch first 100 rows only")
+                .param(clock.instant().minus(SWEEP_AGE).atOffset(ZoneOffset.UTC)).query(Long.class).list();
+        waiting.forEach(this::process);
+    }
+
+    private ProcessedMail claimAndHandle(long id) {
+        Optional<InboundRow> claimed = jdbc.sql("select id, source, mailbox_id, recipient, team_id, raw, oversized "
+                        + "from inbound_mail where id = ? and status = 'RECEIVED' for update skip locked")
+                .param(id)
+                .query((rs, n) -> new InboundRow(rs.getLong("id"), MailSource.valueOf(rs.getString("source")),
+                        rs.getObject("mailbox_id", Long.class), rs.getString("recipient"),
+                        Optional.ofNullable(rs.getObject("team_id", Long.class)).map(TeamId::new).orElse(null),
+                        rs.getBytes("raw"), rs.getBoolean("oversized")))
+                .optional();
+        if (claimed.isEmpty()) {
+            return null;
+        }
+        InboundRow row = claimed.get();
+        ParsedMail mail = parser.parse(row.raw());
+        Outcome outcome = handler.handle(row, mail);
+        jdbc.sql("update inbound_mail set status = ?, ticket_id = ?, classification = ?, error = ?, processed_at = ?, "
+                        + "attempts = attempts + 1 where id = ?")
+                .params(outcome.status(), outcome.ticket() == null ? null : outcome.ticket().value(), outcome.classification(),
+                        truncate(outcome.note(), 4000), clock.instant().atOffset(ZoneOffset.UTC), id)
+                .update();
+        return new ProcessedMail(id, outcome.status(), outcome.ticket() == null ? null : outcome.ticket().value(), outcome.note());
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return (e instanceof UnreadableMail ? "" : e.getClass().getSimpleName() + ": ") + message;
+    }
+
+    private static String truncate(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    @Override
+    public void destroy() {
+        workers.shutdown();
+    }
+}

@@ -1,0 +1,118 @@
+package io.tessera.channel.outbox;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Component;
+
+import io.tessera.channel.settings.SupportAddresses;
+import io.tessera.channel.settings.TeamMailRules;
+import io.tessera.channel.threading.MessageIdTokens;
+import io.tessera.channel.threading.ThreadIds;
+import io.tessera.conversation.MessageFormatting;
+import io.tessera.customer.Customer;
+import io.tessera.customer.Customers;
+import io.tessera.identity.TeamManagement;
+import io.tessera.identity.Team;
+import io.tessera.system.TesseraProperties;
+import io.tessera.ticket.Follower;
+import io.tessera.ticket.Ticket;
+import io.tessera.ticket.TicketFollowers;
+
+/**
+ * Writes the mail of a ticket: From the team's support address, the ticket tag {@code [#1234]} in the
+ * subject, a signed Message-ID naming the ticket, In-Reply-To the latest mail received on it and
+ * References to the thread, a text part (the Markdown) and an HTML part rendered from it.
+ */
+@Component
+public class TicketMailComposer {
+
+    private static final Pattern TAG = Pattern.compile("\\[#\\d+]");
+
+    private final MailTemplates templates;
+    private final MessageIdTokens tokens;
+    private final ThreadIds threadIds;
+    private final SupportAddresses addresses;
+    private final TeamMailRules rules;
+    private final TeamManagement teams;
+    private final Customers customers;
+    private final TicketFollowers followers;
+    private final MessageFormatting formatting;
+    private final TesseraProperties properties;
+
+    TicketMailComposer(MailTemplates templates, MessageIdTokens tokens, ThreadIds threadIds, SupportAddresses addresses,
+                       TeamMailRules rules, TeamManagement teams, Customers customers, TicketFollowers followers,
+                       MessageFormatting formatting, TesseraProperties properties) {
+        this.templates = templates;
+        this.tokens = tokens;
+        this.threadIds = threadIds;
+        this.addresses = addresses;
+        this.rules = rules;
+        this.teams = teams;
+        this.customers = customers;
+        this.followers = followers;
+        this.formatting = formatting;
+        this.properties = properties;
+    }
+
+    /** An agent's public reply to the requester, with the followers in CC. */
+    public OutgoingMail reply(Ticket ticket, long messageRowId, String agentName, String markdown) {
+        Customer requester = customers.find(ticket.requester()).orElseThrow();
+        Map<String, String> values = values(ticket, requester);
+        values.put("agent.name", agentName);
+        values.put("message", markdown);
+        List<String> cc = followers.followers(ticket.id()).stream().map(Follower::email).toList();
+        return compose(OutboundKind.REPLY, ticket, messageRowId, from(ticket, agentName), List.of(requester.email()), cc,
+                templates.get(MailTemplates.AGENT_REPLY), values);
+    }
+
+    /** The acknowledgement of a new ticket, to the address the request came from. */
+    public OutgoingMail acknowledgement(Ticket ticket, String address) {
+        Customer requester = customers.find(ticket.requester()).orElseThrow();
+        Map<String, String> values = values(ticket, requester);
+        return compose(OutboundKind.ACKNOWLEDGEMENT, ticket, null, from(ticket, values.get("team.name")), List.of(address),
+                List.of(), templates.get(MailTemplates.ACKNOWLEDGEMENT), values);
+    }
+
+    private OutgoingMail compose(OutboundKind kind, Ticket ticket, Long messageRowId, String from, List<String> to,
+                                 List<String> cc, MailTemplate template, Map<String, String> values) {
+        String subject = MailTemplates.fill(template.subject(), values).replaceAll("\\s+", " ").strip();
+        if (!TAG.matcher(subject).find()) {
+            subject = subject + " [#" + ticket.number() + "]";
+        }
+        String markdown = MailTemplates.fill(template.body(), values).strip() + "\n";
+        ThreadIds.Thread thread = threadIds.threadOf(ticket.id());
+        String messageId = tokens.create(ticket.number());
+        List<String> references = new ArrayList<>(thread.references());
+        return new OutgoingMail(kind, ticket.id(), messageRowId, from, to, cc, subject, messageId, thread.inReplyTo(),
+                references, markdown, formatting.markdownToHtml(markdown));
+    }
+
+    private Map<String, String> values(Ticket ticket, Customer requester) {
+        Map<String, String> values = new HashMap<>();
+        values.put("ticket.number", Long.toString(ticket.number()));
+        values.put("ticket.subject", ticket.subject());
+        values.put("ticket.url", baseUrl() + "/portal/tickets/" + ticket.number());
+        values.put("requester.name", requester.name());
+        values.put("requester.first_name", requester.name().strip().split("\\s+")[0]);
+        values.put("requester.email", requester.email());
+        values.put("team.name", ticket.team() == null ? "Support" : teams.find(ticket.team()).map(Team::name).orElse("Support"));
+        return values;
+    }
+
+    /** {@code "Name" <address>} with the team's sending address, or the install's. */
+    private String from(Ticket ticket, String name) {
+        String address = rules.of(ticket.team()).supportAddress();
+        String sender = address == null ? addresses.defaultSender() : address;
+        String display = name == null ? "Support" : name.replace("\"", "'").replaceAll("[\\r\\n]", " ");
+        return "\"" + display + "\" <" + sender + ">";
+    }
+
+    private String baseUrl() {
+        String base = properties.baseUrl();
+        return base.isEmpty() ? "http://localhost:8080" : base.replaceAll("/+$", "");
+    }
+}
