@@ -50,6 +50,17 @@ public class ApiClient {
         return send(request.build());
     }
 
+    /** A POST of raw bytes, e.g. a whole email to the MTA pipe. */
+    public HttpResponse<String> postBytes(String path, String contentType, byte[] body, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return send(request.build());
+    }
+
     public HttpResponse<String> patchJson(String path, String json, String authorization) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")

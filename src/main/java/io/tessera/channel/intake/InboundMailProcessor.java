@@ -78,7 +78,11 @@ public class InboundMailProcessor implements DisposableBean {
             return Optional.ofNullable(transaction.execute(status -> claimAndHandle(id)));
         } catch (RuntimeException e) {
             String error = describe(e);
-            log.warn("Inbound mail {} could not be processed: {}", id, error, e);
+            if (e instanceof UnreadableMail) {
+                log.warn("Inbound mail {} could not be processed: {}", id, error);
+            } else {
+                log.warn("Inbound mail {} could not be processed: {}", id, error, e);
+            }
             transaction.executeWithoutResult(status -> jdbc.sql("update inbound_mail set status = 'FAILED', error = ?, "
                             + "attempts = attempts + 1, processed_at = ? where id = ? and status = 'RECEIVED'")
                     .params(truncate(error, 4000), clock.instant().atOffset(ZoneOffset.UTC), id).update());
