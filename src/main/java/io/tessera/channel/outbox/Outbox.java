@@ -51,7 +51,8 @@ public class Outbox {
         List<String> cc = mail.cc().stream().filter(a -> !bouncing.contains(Bounces.normalize(a))).toList();
         OutboundStatus status = to.isEmpty() && cc.isEmpty() ? OutboundStatus.SUPPRESSED : OutboundStatus.QUEUED;
         String note = bouncing.isEmpty() ? null : "Not sent to " + String.join(", ", bouncing) + ": the address bounced.";
-        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        // Both databases keep microseconds: a due time read back must not be later than the instant it was written.
+        OffsetDateTime now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
         var keys = new GeneratedKeyHolder();
         jdbc.sql("insert into outbound_mail (ticket_id, message_id, kind, from_address, to_addresses, cc_addresses, subject, "
                         + "mail_message_id, in_reply_to, references_ids, text_body, html_body, automatic, status, attempts, "
@@ -117,7 +118,8 @@ public class Outbox {
     public boolean retry(long id) {
         return jdbc.sql("update outbound_mail set status = 'QUEUED', next_attempt_at = ?, claimed_until = null "
                         + "where id = ? and status in ('FAILED', 'RETRYING', 'SUPPRESSED')")
-                .params(clock.instant().atOffset(ZoneOffset.UTC), id).update() == 1;
+                .params(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS).atOffset(ZoneOffset.UTC), id)
+                .update() == 1;
     }
 
     // --- the sender's side ------------------------------------------------------------------------------

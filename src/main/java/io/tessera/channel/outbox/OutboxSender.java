@@ -50,11 +50,16 @@ public class OutboxSender {
         if (server.isEmpty()) {
             return; // The embedded default: mail stays queued, readable in the outbox.
         }
-        for (long id : outbox.due(BATCH)) {
-            if (outbox.claim(id, LEASE)) {
-                send(server.get(), outbox.find(id).orElseThrow());
+        // Batch after batch until the backlog is gone: a queue of thousands drains in one run, not 50 per tick.
+        List<Long> due;
+        do {
+            due = outbox.due(BATCH);
+            for (long id : due) {
+                if (outbox.claim(id, LEASE)) {
+                    send(server.get(), outbox.find(id).orElseThrow());
+                }
             }
-        }
+        } while (due.size() >= BATCH);
     }
 
     private void send(SmtpServer server, OutboundMail mail) {
