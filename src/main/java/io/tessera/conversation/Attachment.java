@@ -15,9 +15,11 @@ import io.tessera.shared.TicketId;
  * @param contentType {@code type/subtype}; one of the {@link #SAFE_IMAGE_TYPES} only when the bytes are
  *                    such an image, whatever the sender declared
  * @param size        in bytes, as counted while storing
+ * @param scan        what the virus scanner said; only {@link ScanStatus#served() served} files may be downloaded
+ * @param signature   what the scanner found in a {@link ScanStatus#QUARANTINED} file, else null
  */
 public record Attachment(long id, TicketId ticketId, Long messageId, String fileName, String contentType, long size,
-                         String sha256, Instant createdAt) {
+                         String sha256, Instant createdAt, ScanStatus scan, String signature) {
 
     /** Raster images a browser may show inline: they cannot carry script, unlike SVG or HTML. */
     public static final Set<String> SAFE_IMAGE_TYPES = Set.of("image/png", "image/jpeg", "image/gif", "image/webp");
@@ -25,6 +27,21 @@ public record Attachment(long id, TicketId ticketId, Long messageId, String file
     /** Whether the ticket page may preview it with an {@code <img>} ({@link #previewPath()}). */
     public boolean previewableImage() {
         return SAFE_IMAGE_TYPES.contains(contentType);
+    }
+
+    /** Whether it may be downloaded: not quarantined and not held for a scan ({@link ScanStatus#served()}). */
+    public boolean served() {
+        return scan.served();
+    }
+
+    /** The scanner found {@link #signature()} in it: it is never served. */
+    public boolean quarantined() {
+        return scan == ScanStatus.QUARANTINED;
+    }
+
+    /** A scanner is configured but could not scan it yet: not served until a scan passes. */
+    public boolean held() {
+        return scan == ScanStatus.HELD;
     }
 
     /** The size as people read it: "900 bytes", "12 KB", "1.5 MB". */

@@ -48,9 +48,11 @@ class MessageCopies {
 
     /** Copies the attachments of one message onto another message of {@code into}. */
     void copyAttachments(long fromMessage, TicketId into, long toMessage) {
+        // The scan result travels with the copy: a quarantined or held file stays unserved on the other ticket.
         jdbc.sql("insert into attachment (ticket_id, message_id, file_name, content_type, size_bytes, sha256, "
-                        + "inline_content_id, created_at) select ?, ?, file_name, content_type, size_bytes, sha256, "
-                        + "inline_content_id, created_at from attachment where message_id = ? order by id")
+                        + "inline_content_id, created_at, scan_status, scan_signature) select ?, ?, file_name, content_type, "
+                        + "size_bytes, sha256, inline_content_id, created_at, scan_status, scan_signature from attachment "
+                        + "where message_id = ? order by id")
                 .params(into.value(), toMessage, fromMessage)
                 .update();
     }

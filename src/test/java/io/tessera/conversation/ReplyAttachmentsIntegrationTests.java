@@ -125,8 +125,8 @@ class ReplyAttachmentsIntegrationTests {
         return "/tickets/" + ticket.number();
     }
 
-    /** The form's fields as the browser would send them (files aside). */
-    private static Map<String, String> formOf(Document page) {
+    /** The form's fields as the browser would send them (files aside); also for VirusScanIntegrationTests. */
+    static Map<String, String> formOf(Document page) {
         Map<String, String> form = new LinkedHashMap<>();
         page.select("#ticket-form input[name], #ticket-form select[name], #ticket-form textarea[name]").forEach(field -> {
             String name = field.attr("name");

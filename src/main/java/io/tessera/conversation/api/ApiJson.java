@@ -25,8 +25,14 @@ final class ApiJson {
     record ActorResponse(String type, Long id, String name) {
     }
 
+    /**
+     * A file on a message. {@code scan} is unscanned, clean, quarantined or held (docs/attachments.md);
+     * {@code signature} names what the virus scanner found in a quarantined file. Only unscanned and clean
+     * files download: quarantined ones answer 410, held ones 503.
+     */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record AttachmentResponse(long id, String name, String contentType, long size, String url) {
+    record AttachmentResponse(long id, String name, String contentType, long size, String url, String scan,
+                              String signature) {
     }
 
     /**

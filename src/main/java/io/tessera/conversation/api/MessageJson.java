@@ -66,6 +66,7 @@ class MessageJson {
 
     /** Downloads through the API chain (token or Basic), with the same headers and access rule as the page's. */
     private static AttachmentResponse attachment(Attachment a) {
-        return new AttachmentResponse(a.id(), a.fileName(), a.contentType(), a.size(), "/api/v1" + a.downloadPath());
+        return new AttachmentResponse(a.id(), a.fileName(), a.contentType(), a.size(), "/api/v1" + a.downloadPath(),
+                a.scan().name().toLowerCase(java.util.Locale.ROOT), a.signature());
     }
 }

@@ -96,6 +96,8 @@ final class Timeline {
             case "requester_changed" -> "changed the requester";
             case "field_changed" -> "changed " + p.get("label") + " from " + p.get("from") + " to " + p.get("to");
             case "message_added" -> null;
+            case "attachment_quarantined" -> "quarantined " + p.get("fileName") + ": the virus scanner found "
+                    + p.get("signature");
             default -> RelationSentences.describe(event);
         };
     }
