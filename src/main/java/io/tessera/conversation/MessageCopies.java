@@ -36,8 +36,8 @@ class MessageCopies {
         for (long id : ids) {
             var keys = new GeneratedKeyHolder();
             jdbc.sql("insert into message (ticket_id, kind, author_type, author_id, body, body_format, channel, "
-                            + "call_seconds, created_at, merged_from_ticket_id) "
-                            + "select ?, kind, author_type, author_id, body, body_format, channel, call_seconds, created_at, "
+                            + "call_seconds, visible_text, created_at, merged_from_ticket_id) "
+                            + "select ?, kind, author_type, author_id, body, body_format, channel, call_seconds, visible_text, created_at, "
                             + "coalesce(merged_from_ticket_id, ticket_id) from message where id = ?")
                     .params(into.value(), id)
                     .update(keys, "id");

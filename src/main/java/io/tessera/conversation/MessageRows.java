@@ -12,7 +12,7 @@ final class MessageRows {
 
     /** Messages with their authors' names and, for messages copied by a merge, the source ticket's number. */
     static final String SELECT = "select m.id, m.kind, m.author_type, m.author_id, m.body, m.body_format, m.channel, "
-            + "m.call_seconds, m.created_at, coalesce(a.name, c.name, 'Tessera') as author_name, "
+            + "m.call_seconds, m.visible_text, m.created_at, coalesce(a.name, c.name, 'Tessera') as author_name, "
             + "mf.number as merged_from from message m "
             + "left join agent a on m.author_type = 'AGENT' and a.id = m.author_id "
             + "left join customer c on m.author_type = 'CUSTOMER' and c.id = m.author_id "
@@ -31,6 +31,6 @@ final class MessageRows {
         return new Message(rs.getLong("id"), MessageKind.valueOf(rs.getString("kind")), author,
                 rs.getString("author_name"), rs.getString("body"), BodyFormat.valueOf(rs.getString("body_format")),
                 Channel.valueOf(rs.getString("channel")), callSeconds,
-                rs.getObject("created_at", OffsetDateTime.class).toInstant(), mergedFrom);
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(), mergedFrom, rs.getString("visible_text"));
     }
 }

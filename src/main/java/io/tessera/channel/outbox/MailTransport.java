@@ -65,6 +65,10 @@ class MailTransport {
         if (mail.messageRowId() != null) {
             List<Attachment> files = attachments.forMessages(List.of(mail.messageRowId()));
             for (Attachment file : files) {
+                if (!file.served()) {
+                    // Quarantined by the virus scanner, or not scanned yet: never mailed out.
+                    continue;
+                }
                 InputStreamSource source = () -> attachments.open(file);
                 helper.addAttachment(file.fileName(), source, file.contentType());
             }

@@ -40,8 +40,9 @@ final class ApiJson {
      * same body as sanitised HTML, whatever format it was written in.
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
+    /** {@code visibleText}: an email's new text without quoted history and signature (absent otherwise). */
     record MessageResponse(long id, String kind, ActorResponse author, String text, String html,
-                           List<AttachmentResponse> attachments, String channel, Instant createdAt) {
+                           List<AttachmentResponse> attachments, String channel, Instant createdAt, String visibleText) {
     }
 
     /** An entry of the audit trail: {@code data} holds what changed (from/to, added/removed…). */

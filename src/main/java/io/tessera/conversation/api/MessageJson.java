@@ -53,7 +53,7 @@ class MessageJson {
         return new MessageResponse(message.id(), kind(message.kind()),
                 new ActorResponse(message.author().type().name().toLowerCase(), message.author().id(), message.authorName()),
                 text, html, files.stream().map(MessageJson::attachment).toList(), message.channel().key(),
-                message.createdAt());
+                message.createdAt(), message.visibleText());
     }
 
     static String kind(MessageKind kind) {

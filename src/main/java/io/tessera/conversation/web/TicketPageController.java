@@ -18,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.tessera.conversation.AgentMessage;
 import io.tessera.conversation.BodyFormat;
+import io.tessera.conversation.QuotedText;
 import io.tessera.conversation.Conversations;
 import io.tessera.conversation.Mentions;
 import io.tessera.conversation.Message;
@@ -175,7 +176,13 @@ class TicketPageController {
             if (message.format() == BodyFormat.MARKDOWN) {
                 html.put(message.id(), Mentions.highlight(formatting.markdownToHtml(message.body()), agents));
             } else if (message.format() == BodyFormat.HTML) {
-                html.put(message.id(), formatting.sanitize(message.body()));
+                html.put(message.id(), QuotedText.foldHtml(formatting.sanitize(message.body())));
+            } else {
+                // Plain text, usually an email: its quoted history folded; left to the template when none.
+                String folded = QuotedText.foldText(message.body(), message.visibleText());
+                if (folded != null) {
+                    html.put(message.id(), folded);
+                }
             }
         }
         return html;
