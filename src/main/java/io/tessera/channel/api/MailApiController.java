@@ -11,10 +11,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.tessera.channel.MailProperties;
 import io.tessera.channel.intake.Arrival;
 import io.tessera.channel.intake.InboundMail;
 import io.tessera.channel.intake.InboundMailProcessor;
@@ -43,8 +43,11 @@ class MailApiController {
     private final InboundMailProcessor processor;
     private final InboundMails mails;
     private final SupportAddresses addresses;
+    private final MailProperties settings;
 
-    MailApiController(MailIntake intake, InboundMailProcessor processor, InboundMails mails, SupportAddresses addresses) {
+    MailApiController(MailIntake intake, InboundMailProcessor processor, InboundMails mails, SupportAddresses addresses,
+                      MailProperties settings) {
+        this.settings = settings;
         this.intake = intake;
         this.processor = processor;
         this.mails = mails;
@@ -52,9 +55,20 @@ class MailApiController {
     }
 
     @PostMapping(path = "/api/v1/mail/raw", consumes = MediaType.ALL_VALUE)
-    ResponseEntity<Object> raw(@RequestBody(required = false) byte[] raw,
-                               @RequestParam(name = "recipient", required = false) String recipient) {
-        if (raw == null || raw.length == 0) {
+    ResponseEntity<Object> raw(jakarta.servlet.http.HttpServletRequest request,
+                               @RequestParam(name = "recipient", required = false) String recipient) throws java.io.IOException {
+        // Read up to the receiver limit and no further: one request must not be able to fill the memory.
+        long limit = settings.receiverLimit().toBytes();
+        if (request.getContentLengthLong() > limit) {
+            return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Message too large", "body",
+                    "A message may be at most " + settings.receiverLimit().toMegabytes() + " MB (TESSERA_MAIL_RECEIVER_LIMIT).");
+        }
+        byte[] raw = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+        if (raw.length > limit) {
+            return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Message too large", "body",
+                    "A message may be at most " + settings.receiverLimit().toMegabytes() + " MB (TESSERA_MAIL_RECEIVER_LIMIT).");
+        }
+        if (raw.length == 0) {
             return problem(HttpStatus.BAD_REQUEST, "Empty message", "body",
                     "Send the raw RFC 5322 message as the request body.");
         }
