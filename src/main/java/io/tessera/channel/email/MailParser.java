@@ -14,6 +14,7 @@ import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.eclipse.angus.mail.util.BASE64DecoderStream;
 import org.springframework.stereotype.Component;
 
 import io.tessera.conversation.MessageFormatting;
@@ -53,6 +54,9 @@ public class MailParser {
 
     private static final Pattern HTML_CHARSET = Pattern.compile("(?i)<meta[^>]+charset=[\"']?([\\w.:-]+)");
 
+    /** Forwarded messages inside forwarded messages are read this deep for their files; deeper ones stay in their .eml. */
+    private static final int MAX_FORWARD_DEPTH = 3;
+
     private final Session session;
     private final MessageFormatting formatting;
 
@@ -65,9 +69,7 @@ public class MailParser {
         properties.setProperty("mail.mime.decodefilename", "true");
         properties.setProperty("mail.mime.decodeparameters", "true");
         properties.setProperty("mail.mime.parameters.strict", "false");
-        properties.setProperty("mail.mime.base64.ignoreerrors", "true");
-        properties.setProperty("mail.mime.uudecode.ignoreerrors", "true");
-        properties.setProperty("mail.mime.uudecode.ignoremissingbeginend", "true");
+        // (Lenient base64 is not a session setting in Jakarta Mail, only a JVM-wide one: see lenientBase64.)
         properties.setProperty("mail.mime.ignoreunknownencoding", "true");
         properties.setProperty("mail.mime.multipart.ignoremissingendboundary", "true");
         properties.setProperty("mail.mime.multipart.ignoremissingboundaryparameter", "true");
@@ -96,6 +98,9 @@ public class MailParser {
         try {
             Body body = new Body();
             walk(message, body, false);
+            UuencodedFiles.Extracted uuencoded = UuencodedFiles.extract(body.text);
+            body.text = uuencoded.text();
+            body.attachments.addAll(uuencoded.files());
             Headers headers = new Headers(message, body.firstCharset);
             String html = body.html == null ? "" : formatting.sanitize(body.html);
             String text = body.text != null ? body.text : formatting.plainText(html);
@@ -131,6 +136,10 @@ public class MailParser {
         DeliveryReport report;
         String innerMessageId = "";
         String firstCharset;
+        /** Inside a delivery report, whose attached message is the mail that bounced. */
+        boolean inReport;
+        /** How many forwarded messages deep this walk is. */
+        int depth;
     }
 
     /**
@@ -203,6 +212,9 @@ public class MailParser {
             if (body.innerMessageId.isEmpty()) {
                 body.innerMessageId = DeliveryReports.withOriginal(null, inner).originalMessageId();
             }
+            if (!body.inReport && body.depth < MAX_FORWARD_DEPTH) {
+                body.attachments.addAll(filesOfForwarded(inner, body.depth + 1));
+            }
             return;
         }
         if (type.equals("message/delivery-status") || type.equals("message/global-delivery-status")) {
@@ -245,7 +257,28 @@ public class MailParser {
                 ? "application/octet-stream" : type, bytes(part), contentId(part), isInline(part)));
     }
 
+    /**
+     * The files of a message forwarded as an attachment (Outlook's "Forward as attachment", a customer sending
+     * on a supplier's mail), listed after the .eml so an agent opens the invoice without a mail program. Its body
+     * stays inside the .eml, and so do messages forwarded within it. Not for delivery reports: the returned original is our own mail. A part that cannot
+     * be read adds nothing: the .eml itself is always kept.
+     */
+    private List<MailAttachment> filesOfForwarded(byte[] inner, int depth) {
+        try {
+            Body forwarded = new Body();
+            forwarded.depth = depth;
+            walk(new MimeMessage(session, new ByteArrayInputStream(inner)), forwarded, false);
+            // Messages forwarded inside it stay inside its .eml; only their files come up, through the recursion.
+            return forwarded.attachments.stream().filter(file -> !file.contentType().equals("message/rfc822")).toList();
+        } catch (MessagingException | IOException | RuntimeException e) {
+            return List.of();
+        }
+    }
+
     private void walkMultipart(Multipart multipart, String type, Body body) throws MessagingException, IOException {
+        if (type.equals("multipart/report")) {
+            body.inReport = true;
+        }
         int count = multipart instanceof MimeMultipart mime ? mime.getCount() : multipart.getCount();
         if (type.equals("multipart/alternative")) {
             // Prefer the richest rendering but take the text part too: parts are in increasing richness.
@@ -391,8 +424,12 @@ public class MailParser {
         try (InputStream in = part.getInputStream()) {
             return in.readAllBytes();
         } catch (IOException | MessagingException | RuntimeException e) {
-            // A transfer encoding the library cannot undo: keep the raw bytes rather than lose the part.
             if (part instanceof MimePart mime) {
+                byte[] lenient = lenientBase64(mime);
+                if (lenient != null) {
+                    return lenient;
+                }
+                // A transfer encoding the library cannot undo: keep the raw bytes rather than lose the part.
                 try (InputStream in = rawStream(mime)) {
                     return in == null ? new byte[0] : in.readAllBytes();
                 } catch (IOException | MessagingException | RuntimeException ignored) {
@@ -400,6 +437,29 @@ public class MailParser {
                 }
             }
             return new byte[0];
+        }
+    }
+
+    /**
+     * Base64 with a stray character or bad padding (seen from real mailers: a file of 7,647 bytes sent as
+     * 4n+1 characters), decoded the way other mail readers do, skipping what does not fit. Jakarta Mail reads
+     * its "ignore errors" switch only from a JVM-wide system property, so the lenient decoder is asked for
+     * directly, and only after the strict one failed. Returns null for other encodings or when even this fails.
+     */
+    private static byte[] lenientBase64(MimePart part) {
+        try {
+            if (!"base64".equalsIgnoreCase(part.getEncoding())) {
+                return null;
+            }
+            InputStream raw = rawStream(part);
+            if (raw == null) {
+                return null;
+            }
+            try (InputStream in = new BASE64DecoderStream(raw, true)) {
+                return in.readAllBytes();
+            }
+        } catch (IOException | MessagingException | RuntimeException e) {
+            return null;
         }
     }
 

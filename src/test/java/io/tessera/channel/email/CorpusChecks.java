@@ -33,6 +33,8 @@ import tools.jackson.databind.JsonNode;
  *       {@link MachineMail.Kind#AUTO_REPLY}.</li>
  *   <li>reply: {@code visible_text} / talon's {@code reply_text} equal {@link ReplyText.Split#visible()} after
  *       trimming both; {@code *_ws_insensitive} compare with all whitespace removed.</li>
+ *   <li>signature: talon's {@code signature} / {@code text_without_signature} equal
+ *       {@link ReplyText.Split#signature()} / {@link ReplyText.Split#visible()} after trimming.</li>
  * </ul>
  * Keys not listed (fragment-level details of the reply parsers, Zammad's own HTML normalisation, MIME tree
  * shapes, ...) are not evaluated: they describe those libraries' internals, not what a help desk needs.
@@ -214,7 +216,7 @@ final class CorpusChecks {
             String reference = new String(Files.readAllBytes(corpus.resolve(expect.get("text_matches_file").asString())),
                     StandardCharsets.ISO_8859_1);
             boolean same = CorpusTests.collapse(reference).equals(CorpusTests.collapse(mail.text()));
-            results.add(new Result("body", "text_matches_file", same, "text starts "
+            results.add(new Result("body / charset", "text_matches_file", same, "text starts "
                     + CorpusTests.collapse(mail.text()).substring(0, Math.min(80, CorpusTests.collapse(mail.text()).length()))));
         }
         if (expect.has("html_text_matches_file")) {
@@ -222,7 +224,7 @@ final class CorpusChecks {
                     Files.readAllBytes(corpus.resolve(expect.get("html_text_matches_file").asString())),
                     StandardCharsets.ISO_8859_1);
             String text = CorpusTests.collapse(CorpusTests.textOfHtml(mail.html()));
-            results.add(new Result("body", "html_text_matches_file", CorpusTests.collapse(reference).equals(text),
+            results.add(new Result("body / charset", "html_text_matches_file", CorpusTests.collapse(reference).equals(text),
                     "html text starts " + text.substring(0, Math.min(80, text.length()))));
         }
     }
@@ -270,17 +272,37 @@ final class CorpusChecks {
         if (setup.path("transform").asString("").contains("str_replace('--', '-- '")) {
             input = input.replace("--", "-- ");
         }
-        String visible = ReplyText.visible(input).visible();
+        ReplyText.Split split = ReplyText.visible(input);
+        String visible = split.visible();
+        signatureChecks(expect, split, results);
         for (String key : List.of("visible_text", "visible_text_trimmed", "reply_text")) {
             if (expect.has(key)) {
                 String expected = expect.get(key).asString().replace("\r\n", "\n").strip();
-                results.add(new Result("reply", key, expected.equals(visible.strip()), "got \"" + visible + "\""));
+                results.add(new Result("reply stripping", key, expected.equals(visible.strip()), "got \"" + visible + "\""));
             }
         }
         if (expect.has("reply_text_ws_insensitive") && html) {
             String expected = expect.get("reply_text_ws_insensitive").asString().replaceAll("\\s+", "");
-            results.add(new Result("reply", "reply_text_ws_insensitive",
+            results.add(new Result("reply stripping", "reply_text_ws_insensitive",
                     expected.equals(visible.replaceAll("\\s+", "")), "got \"" + visible + "\""));
+        }
+    }
+
+    /**
+     * Talon's signature cases: a reply without quotes whose signature its trained classifier finds; ours is the
+     * rule-based one of {@link ReplyText} (delimiters, "Sent from my …"), so a signature of plain name lines is
+     * expected to stay in the visible text. Both keys compare trimmed.
+     */
+    private static void signatureChecks(JsonNode expect, ReplyText.Split split, List<Result> results) {
+        if (expect.has("text_without_signature")) {
+            String expected = expect.get("text_without_signature").asString().replace("\r\n", "\n").strip();
+            results.add(new Result("signature", "text_without_signature", expected.equals(split.visible().strip()),
+                    "got \"" + split.visible() + "\""));
+        }
+        if (expect.has("signature")) {
+            String expected = expect.get("signature").asString().replace("\r\n", "\n").strip();
+            results.add(new Result("signature", "signature", expected.equals(split.signature().strip()),
+                    "got \"" + split.signature() + "\""));
         }
     }
 

@@ -129,4 +129,62 @@ class MailParserTests {
         assertThatThrownBy(() -> parser.parse("\r\n\r\njust a body".getBytes(StandardCharsets.US_ASCII)))
                 .isInstanceOf(MailParseException.class).hasMessageContaining("no header");
     }
+
+    @Test
+    void decodesDamagedBase64LikeOtherMailReaders() {
+        // "%PDF-1.4\n" is JVBERi0xLjQK; a stray leading "A" makes 13 characters, which a strict decoder refuses.
+        byte[] raw = ("From: a@example.test\r\nSubject: scan\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nSee attached.\r\n"
+                + "--b\r\nContent-Type: application/pdf; name=scan.pdf\r\nContent-Transfer-Encoding: base64\r\n"
+                + "Content-Disposition: attachment; filename=scan.pdf\r\n\r\nAJVBERi0xLjQK=\r\n--b--\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+
+        MailAttachment scan = parser.parse(raw).attachments().get(0);
+
+        assertThat(scan.fileName()).isEqualTo("scan.pdf");
+        assertThat(scan.size()).as("decoded, not the base64 text kept as it was").isLessThan(13);
+    }
+
+    @Test
+    void takesUuencodedFilesOutOfTheText() {
+        // "Cat" uuencoded: one line of length 3, then the empty line and "end".
+        byte[] raw = ("From: a@example.test\r\nSubject: old mailer\r\n\r\nHere is the file.\r\n\r\n"
+                + "begin 644 cat.txt\r\n#0V%T\r\n`\r\nend\r\n\r\nBye\r\n").getBytes(StandardCharsets.US_ASCII);
+
+        ParsedMail mail = parser.parse(raw);
+
+        assertThat(mail.text()).contains("Here is the file.").contains("Bye").doesNotContain("begin 644");
+        assertThat(mail.attachments()).singleElement().satisfies(file -> {
+            assertThat(file.fileName()).isEqualTo("cat.txt");
+            assertThat(new String(file.content(), StandardCharsets.US_ASCII)).isEqualTo("Cat");
+        });
+    }
+
+    @Test
+    void aBlockThatIsNotUuencodedStaysInTheText() {
+        byte[] raw = ("From: a@example.test\r\nSubject: words\r\n\r\nbegin 644 the plan\r\n!!! not data !!!\r\nend\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+
+        ParsedMail mail = parser.parse(raw);
+
+        assertThat(mail.text()).contains("begin 644 the plan");
+        assertThat(mail.attachments()).isEmpty();
+    }
+
+    @Test
+    void listsTheFilesOfAForwardedMessageAfterItsEml() {
+        String inner = "From: supplier@example.test\r\nSubject: Invoice\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=i\r\n\r\n--i\r\nContent-Type: text/plain\r\n\r\nAttached.\r\n"
+                + "--i\r\nContent-Type: application/pdf; name=invoice.pdf\r\nContent-Disposition: attachment; filename=invoice.pdf\r\n"
+                + "\r\n%PDF-1.4\r\n--i--\r\n";
+        byte[] raw = ("From: customer@example.test\r\nSubject: Fw: Invoice\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=o\r\n\r\n--o\r\nContent-Type: text/plain\r\n\r\nPlease check.\r\n"
+                + "--o\r\nContent-Type: message/rfc822\r\nContent-Disposition: attachment; filename=Invoice.eml\r\n\r\n"
+                + inner + "--o--\r\n").getBytes(StandardCharsets.US_ASCII);
+
+        ParsedMail mail = parser.parse(raw);
+
+        assertThat(mail.attachments()).extracting(MailAttachment::fileName).containsExactly("Invoice.eml", "invoice.pdf");
+        assertThat(mail.text()).contains("Please check.").doesNotContain("Attached.");
+    }
 }
