@@ -91,7 +91,9 @@ class MailTransport {
         helper.setText("This is a test mail from Tessera: the SMTP settings work.");
         message.setHeader("Auto-Submitted", "auto-generated");
         message.saveChanges();
-        try (Transport transport = sender.getSession().getTransport(sender.getProtocol())) {
+        // JavaMailSenderImpl leaves the protocol null for plain SMTP and picks "smtp" itself when it sends.
+        String protocol = sender.getProtocol() == null ? "smtp" : sender.getProtocol();
+        try (Transport transport = sender.getSession().getTransport(protocol)) {
             transport.connect(server.host(), server.port(), server.authenticates() ? server.username() : null,
                     server.authenticates() ? server.password() : null);
             transport.sendMessage(message, message.getAllRecipients());

@@ -22,7 +22,7 @@ record SmtpForm(String host, String port, String security, String username, Stri
         return new SmtpForm(host, port, security, username, "", removesPassword());
     }
 
-    boolean removesPassword() {
+    public boolean removesPassword() {
         return Boolean.TRUE.equals(removePassword);
     }
 

@@ -15,7 +15,7 @@ record TeamMailForm(String supportAddress, String closedReplyRule, String closed
                 settings.closedReplyRule().name(), Integer.toString(settings.closedReplyDays()), settings.newSubjectSplits());
     }
 
-    boolean splitsOnNewSubject() {
+    public boolean splitsOnNewSubject() {
         return Boolean.TRUE.equals(newSubjectSplits);
     }
 
