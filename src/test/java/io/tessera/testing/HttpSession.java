@@ -45,6 +45,18 @@ public class HttpSession {
         return page;
     }
 
+    /** A GET whose body is kept as bytes, with this session's cookies (a download). */
+    public HttpResponse<byte[]> download(String path) {
+        try {
+            return client.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Posts a form with the CSRF token of the last page, as the browser would. */
     public Page post(String path, Map<String, String> form) {
         Map<String, String> fields = new LinkedHashMap<>(form);
@@ -66,6 +78,18 @@ public class HttpSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
         rememberCsrf(page);
         return page;
+    }
+
+    /** Posts a form with the CSRF token and one extra request header, e.g. {@code HX-Request} as htmx sends it. */
+    public Page postWithHeader(String path, Map<String, String> form, String header, String value) {
+        Map<String, String> fields = new LinkedHashMap<>(form);
+        if (csrf != null) {
+            fields.putIfAbsent("_csrf", csrf);
+        }
+        String body = fields.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header(header, value).POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     /** Posts exactly the given fields: no CSRF token unless the caller includes one. */

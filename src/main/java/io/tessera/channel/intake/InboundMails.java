@@ -69,6 +69,37 @@ public class InboundMails {
         return counts;
     }
 
+    /**
+     * How many messages failed, counted up to {@code cap} (the screen shows "1000+"): the count reads the
+     * status index and stops there, so a flood of failures cannot make the page slow.
+     */
+    public long failedCount(int cap) {
+        return jdbc.sql("select count(*) from (select 1 from inbound_mail where status = 'FAILED' fetch first "
+                + Math.max(1, cap) + " rows only) failed").query(Long.class).single();
+    }
+
+    /** The header lines of a stored message, decoded for display, in the order they were written. */
+    public List<Header> headers(long id) {
+        return jdbc.sql("select substring(raw from 1 for 65536) from inbound_mail where id = ?").param(id)
+                .query((rs, n) -> rs.getBytes(1)).optional().map(InboundMails::headerLines).orElse(List.of());
+    }
+
+    /** One header line: its name and decoded value. */
+    public record Header(String name, String value) {
+    }
+
+    private static List<Header> headerLines(byte[] head) {
+        try {
+            InternetHeaders headers = new InternetHeaders(new ByteArrayInputStream(head), true);
+            List<Header> lines = new java.util.ArrayList<>();
+            java.util.Collections.list(headers.getAllHeaders())
+                    .forEach(h -> lines.add(new Header(h.getName(), decoded(h.getValue()))));
+            return lines;
+        } catch (MessagingException | RuntimeException unreadable) {
+            return List.of();
+        }
+    }
+
     private static InboundMail row(ResultSet rs, int n) throws SQLException {
         byte[] head = rs.getBytes("head");
         String from = "";

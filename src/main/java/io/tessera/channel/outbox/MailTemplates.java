@@ -98,6 +98,35 @@ public class MailTemplates {
         return out.toString();
     }
 
+    /** The placeholders in these texts that are not ones we fill: left as written, shown as a warning. */
+    public static java.util.Set<String> unknownPlaceholders(String... texts) {
+        java.util.Set<String> unknown = new java.util.LinkedHashSet<>();
+        for (String text : texts) {
+            Matcher matcher = PLACEHOLDER.matcher(text == null ? "" : text);
+            while (matcher.find()) {
+                if (!PLACEHOLDERS.containsKey(matcher.group(1))) {
+                    unknown.add(matcher.group());
+                }
+            }
+        }
+        return unknown;
+    }
+
+    /** Made-up values for the admin's preview, one for every placeholder. */
+    public static Map<String, String> sampleValues() {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("ticket.number", "1042");
+        values.put("ticket.subject", "The printer on floor 3 jams");
+        values.put("ticket.url", "https://help.example.com/portal/tickets/1042");
+        values.put("requester.name", "Jane Doe");
+        values.put("requester.first_name", "Jane");
+        values.put("requester.email", "jane@customer.example");
+        values.put("team.name", "Customer Support");
+        values.put("agent.name", "Aisha Agent");
+        values.put("message", "Thanks for the details, Jane. I have sent a technician; the printer is **fixed** now.");
+        return values;
+    }
+
     private static Map<String, String> placeholders() {
         Map<String, String> names = new LinkedHashMap<>();
         names.put("ticket.number", "the ticket's number, e.g. 4521");

@@ -5,6 +5,7 @@ import java.util.Properties;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
@@ -76,8 +77,11 @@ class MailTransport {
         sender.send(message);
     }
 
-    /** A test of the settings: connects, authenticates, and sends one short mail. */
-    void sendTest(SmtpServer server, String from, String to) throws MessagingException {
+    /**
+     * A test of the settings: connects, authenticates, and sends one short mail at once, bypassing the
+     * outbox. Returns the server's last reply (e.g. {@code 250 2.0.0 Ok: queued as 4F2A}), for the admin.
+     */
+    String sendTest(SmtpServer server, String from, String to) throws MessagingException {
         JavaMailSenderImpl sender = sender(server);
         MimeMessage message = sender.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
@@ -86,7 +90,29 @@ class MailTransport {
         helper.setSubject("Tessera test mail");
         helper.setText("This is a test mail from Tessera: the SMTP settings work.");
         message.setHeader("Auto-Submitted", "auto-generated");
-        sender.send(message);
+        message.saveChanges();
+        // JavaMailSenderImpl leaves the protocol null for plain SMTP and picks "smtp" itself when it sends.
+        String protocol = sender.getProtocol() == null ? "smtp" : sender.getProtocol();
+        try (Transport transport = sender.getSession().getTransport(protocol)) {
+            transport.connect(server.host(), server.port(), server.authenticates() ? server.username() : null,
+                    server.authenticates() ? server.password() : null);
+            transport.sendMessage(message, message.getAllRecipients());
+            return lastServerResponse(transport);
+        }
+    }
+
+    /**
+     * The server's reply to the message, e.g. {@code 250 2.0.0 Ok: queued as 4F2A}. Only Angus Mail's SMTP
+     * transport knows it, and Angus is the runtime implementation (we compile against the Jakarta Mail API),
+     * hence the reflective call.
+     */
+    private static String lastServerResponse(Transport transport) {
+        try {
+            Object reply = transport.getClass().getMethod("getLastServerResponse").invoke(transport);
+            return reply == null ? "Sent." : reply.toString().strip();
+        } catch (ReflectiveOperationException | RuntimeException other) {
+            return "Sent.";
+        }
     }
 
     private static JavaMailSenderImpl sender(SmtpServer server) {

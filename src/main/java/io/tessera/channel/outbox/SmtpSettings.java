@@ -32,7 +32,16 @@ public class SmtpSettings {
     /** Saves the settings; a blank password keeps the one saved before (the form never shows it). */
     @Transactional
     public void save(SmtpServer server) {
-        String password = server.password() == null || server.password().isEmpty()
+        save(server, false);
+    }
+
+    /**
+     * Saves the settings. A blank password keeps the one saved before, unless {@code removePassword}: the
+     * admin's form never shows the stored password, so "blank" cannot mean "none".
+     */
+    @Transactional
+    public void save(SmtpServer server, boolean removePassword) {
+        String password = removePassword ? null : server.password() == null || server.password().isEmpty()
                 ? current().map(SmtpServer::password).orElse(null) : server.password();
         jdbc.sql("delete from smtp_settings where id = 1").update();
         jdbc.sql("insert into smtp_settings (id, host, port, security, username, password, updated_at) values (1, ?, ?, ?, ?, ?, ?)")

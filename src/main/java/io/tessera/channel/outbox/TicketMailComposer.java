@@ -79,16 +79,22 @@ public class TicketMailComposer {
 
     private OutgoingMail compose(OutboundKind kind, Ticket ticket, Long messageRowId, String from, List<String> to,
                                  List<String> cc, MailTemplate template, Map<String, String> values) {
-        String subject = MailTemplates.fill(template.subject(), values).replaceAll("\\s+", " ").strip();
-        if (!TAG.matcher(subject).find()) {
-            subject = subject + " [#" + ticket.number() + "]";
-        }
+        String subject = withTicketTag(MailTemplates.fill(template.subject(), values), ticket.number());
         String markdown = MailTemplates.fill(template.body(), values).strip() + "\n";
         ThreadIds.Thread thread = threadIds.threadOf(ticket.id());
         String messageId = tokens.create(ticket.number());
         List<String> references = new ArrayList<>(thread.references());
         return new OutgoingMail(kind, ticket.id(), messageRowId, from, to, cc, subject, messageId, thread.inReplyTo(),
                 references, markdown, formatting.markdownToHtml(markdown));
+    }
+
+    /**
+     * The subject as sent: on one line, with the ticket tag {@code [#1042]} added when the template dropped
+     * it, because the tag is what threads a reply whose headers a mail client lost.
+     */
+    public static String withTicketTag(String subject, long number) {
+        String oneLine = subject.replaceAll("\\s+", " ").strip();
+        return TAG.matcher(oneLine).find() ? oneLine : oneLine + " [#" + number + "]";
     }
 
     private Map<String, String> values(Ticket ticket, Customer requester) {

@@ -29,6 +29,17 @@ public class TeamMailRules {
                 .optional().orElseGet(() -> TeamMailSettings.defaults(team));
     }
 
+    /** Every configured team's rules in one query (teams without a row are absent: they have the defaults). */
+    public java.util.Map<TeamId, TeamMailSettings> all() {
+        java.util.Map<TeamId, TeamMailSettings> rules = new java.util.HashMap<>();
+        jdbc.sql("select team_id, support_address, closed_reply_rule, closed_reply_days, new_subject_splits from team_mail_settings")
+                .query((rs, n) -> new TeamMailSettings(new TeamId(rs.getLong("team_id")), rs.getString("support_address"),
+                        TeamMailSettings.ClosedReplyRule.valueOf(rs.getString("closed_reply_rule")),
+                        rs.getInt("closed_reply_days"), rs.getBoolean("new_subject_splits")))
+                .list().forEach(settings -> rules.put(settings.team(), settings));
+        return rules;
+    }
+
     @Transactional
     public void save(TeamMailSettings settings) {
         int updated = jdbc.sql("update team_mail_settings set support_address = ?, closed_reply_rule = ?, closed_reply_days = ?, "

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,6 +23,7 @@ import io.tessera.conversation.QuotedText;
 import io.tessera.conversation.Conversations;
 import io.tessera.conversation.Mentions;
 import io.tessera.conversation.Message;
+import io.tessera.conversation.MessageDeliveries;
 import io.tessera.conversation.MessageFormatting;
 import io.tessera.identity.Agent;
 import io.tessera.identity.AgentManagement;
@@ -65,11 +67,14 @@ class TicketPageController {
     private final MessageFormatting formatting;
     private final CustomFieldPanel fieldPanel;
     private final ReplyUploads uploads;
+    private final ObjectProvider<MessageDeliveries> deliveries;
 
     TicketPageController(TicketAccess access, TicketQueries queries, TicketManagement tickets,
                          Conversations conversations, TicketEventLog eventLog, AgentManagement agents,
                          TeamManagement teams, TicketTypes types, CustomStatuses statuses, Tags tags,
-                         MessageFormatting formatting, CustomFieldPanel fieldPanel, ReplyUploads uploads) {
+                         MessageFormatting formatting, CustomFieldPanel fieldPanel, ReplyUploads uploads,
+                         ObjectProvider<MessageDeliveries> deliveries) {
+        this.deliveries = deliveries;
         this.formatting = formatting;
         this.fieldPanel = fieldPanel;
         this.uploads = uploads;
@@ -152,6 +157,7 @@ class TicketPageController {
                 names(ticket, lists, summary.requesterName())));
         model.addAttribute("html", renderedBodies(messages, lists.agents()));
         uploads.addTo(model, messages);
+        model.addAttribute("deliveryProblems", deliveryProblems(messages));
         model.addAttribute("form", form);
         model.addAttribute("statusOptions", statusOptions(ticket, lists.statuses()));
         model.addAttribute("priorities", io.tessera.ticket.Priority.values());
@@ -186,6 +192,14 @@ class TicketPageController {
             }
         }
         return html;
+    }
+
+    /** Replies whose mail is stuck (failed, retrying, suppressed), from whichever channel sends them. */
+    private Map<Long, MessageDeliveries.Problem> deliveryProblems(List<Message> messages) {
+        List<Long> ids = messages.stream().map(Message::id).toList();
+        Map<Long, MessageDeliveries.Problem> problems = new java.util.HashMap<>();
+        deliveries.orderedStream().forEach(source -> problems.putAll(source.problems(ids)));
+        return problems;
     }
 
     /** The statuses this ticket may move to: categories and their active custom statuses. */
