@@ -39,6 +39,8 @@ import io.tessera.shared.FieldProblem;
 @RestController
 class MailApiController {
 
+    private static final java.util.Set<String> STATUSES = java.util.Set.of("RECEIVED", "PROCESSED", "IGNORED", "FAILED");
+
     private final MailIntake intake;
     private final InboundMailProcessor processor;
     private final InboundMails mails;
@@ -88,14 +90,26 @@ class MailApiController {
     }
 
     @GetMapping("/api/v1/mail/inbound")
-    Map<String, Object> list(@RequestParam(name = "status", required = false) String status,
-                             @RequestParam(name = "before", required = false) Long before,
-                             @RequestParam(name = "limit", defaultValue = "50") int limit) {
-        List<InboundMail> page = mails.page(status == null ? null : status.toUpperCase(), before, limit);
+    ResponseEntity<Object> list(@RequestParam(name = "status", required = false) String status,
+                                @RequestParam(name = "cursor", required = false) String cursor,
+                                @RequestParam(name = "limit", defaultValue = "50") int limit) {
+        Long before;
+        try {
+            before = IdCursor.parse(cursor);
+        } catch (NumberFormatException forged) {
+            return OutboxApiController.invalidCursor();
+        }
+        String wanted = status == null || status.isBlank() ? null : status.strip().toUpperCase(java.util.Locale.ROOT);
+        if (wanted != null && !STATUSES.contains(wanted)) {
+            return problem(HttpStatus.BAD_REQUEST, "Unknown status", "status",
+                    "status is one of received, processed, ignored, failed.");
+        }
+        int size = Math.max(1, Math.min(limit, 200));
+        List<InboundMail> page = mails.page(wanted, before, size);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("items", page.stream().map(mail -> json(mail, false)).toList());
-        body.put("nextBefore", page.size() < Math.max(1, Math.min(limit, 200)) ? null : page.get(page.size() - 1).id());
-        return body;
+        body.put("next", IdCursor.next(page, size, InboundMail::id));
+        return ResponseEntity.ok(body);
     }
 
     @GetMapping(path = "/api/v1/mail/inbound/{id}/raw", produces = "message/rfc822")

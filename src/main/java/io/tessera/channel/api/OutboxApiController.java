@@ -20,7 +20,7 @@ import io.tessera.shared.FieldProblem;
 /**
  * {@code GET /api/v1/outbox} (admins): every mail Tessera sent or will send, newest first, with the
  * fields the email issue names ({@code to, cc, subject, messageId, inReplyTo, references, text, status,
- * ticketNumber}); filters {@code status} and {@code ticket} (number), cursor {@code before}.
+ * ticketNumber}); filters {@code status} and {@code ticket} (number), cursor {@code cursor} (the {@code next} of the previous page).
  */
 @RestController
 class OutboxApiController {
@@ -36,7 +36,7 @@ class OutboxApiController {
     @GetMapping("/api/v1/outbox")
     ResponseEntity<Object> list(@RequestParam(name = "status", required = false) String status,
                                 @RequestParam(name = "ticket", required = false) Long ticketNumber,
-                                @RequestParam(name = "before", required = false) Long before,
+                                @RequestParam(name = "cursor", required = false) String cursor,
                                 @RequestParam(name = "limit", defaultValue = "50") int limit) {
         OutboundStatus wanted = null;
         if (status != null && !status.isBlank()) {
@@ -48,11 +48,20 @@ class OutboxApiController {
                                 "status is one of queued, sending, sent, retrying, failed, suppressed."));
             }
         }
+        Long before;
+        try {
+            before = IdCursor.parse(cursor);
+        } catch (NumberFormatException forged) {
+            return invalidCursor();
+        }
         Long ticketId = null;
         if (ticketNumber != null) {
             var ticket = tickets.findByNumber(ticketNumber);
             if (ticket.isEmpty()) {
-                return ResponseEntity.ok(Map.of("items", List.of()));
+                Map<String, Object> none = new LinkedHashMap<>();
+                none.put("items", List.of());
+                none.put("next", null);
+                return ResponseEntity.ok(none);
             }
             ticketId = ticket.get().id().value();
         }
@@ -60,8 +69,14 @@ class OutboxApiController {
         List<OutboundMail> page = outbox.page(wanted, ticketId, before, size);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("items", page.stream().map(OutboxApiController::json).toList());
-        body.put("nextBefore", page.size() < size ? null : page.get(page.size() - 1).id());
+        body.put("next", IdCursor.next(page, size, OutboundMail::id));
         return ResponseEntity.ok(body);
+    }
+
+    static ResponseEntity<Object> invalidCursor() {
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(FieldProblem.of(HttpStatus.BAD_REQUEST, "Invalid cursor", "cursor",
+                        "Pass back the next value of the previous page unchanged."));
     }
 
     @GetMapping("/api/v1/outbox/{id}")

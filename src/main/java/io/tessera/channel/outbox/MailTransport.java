@@ -9,6 +9,7 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
+import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.springframework.core.io.InputStreamSource;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -101,18 +102,10 @@ class MailTransport {
         }
     }
 
-    /**
-     * The server's reply to the message, e.g. {@code 250 2.0.0 Ok: queued as 4F2A}. Only Angus Mail's SMTP
-     * transport knows it, and Angus is the runtime implementation (we compile against the Jakarta Mail API),
-     * hence the reflective call.
-     */
+    /** The server's reply to the message, e.g. {@code 250 2.0.0 Ok: queued as 4F2A}: only SMTP transports know it. */
     private static String lastServerResponse(Transport transport) {
-        try {
-            Object reply = transport.getClass().getMethod("getLastServerResponse").invoke(transport);
-            return reply == null ? "Sent." : reply.toString().strip();
-        } catch (ReflectiveOperationException | RuntimeException other) {
-            return "Sent.";
-        }
+        String reply = transport instanceof SMTPTransport smtp ? smtp.getLastServerResponse() : null;
+        return reply == null || reply.isBlank() ? "Sent." : reply.strip();
     }
 
     private static JavaMailSenderImpl sender(SmtpServer server) {

@@ -128,4 +128,29 @@ class MailPipeApiIntegrationTests {
         assertThat(ack.get("references").get(0).asText()).isEqualTo(mail.id());
         assertThat(ack.get("text").asText()).contains("#" + number);
     }
+
+    @Test
+    void listsPageWithTheCursorOfEveryOtherList() throws Exception {
+        ApiClient api = new ApiClient(port);
+        for (int i = 0; i < 2; i++) {
+            api.postBytes("/api/v1/mail/raw", "message/rfc822",
+                    TestMail.from("page-" + UUID.randomUUID() + "@customer.example", "Page " + i).bytes(), ADMIN);
+        }
+
+        for (String list : new String[] {"/api/v1/outbox", "/api/v1/mail/inbound"}) {
+            JsonNode first = JSON.readTree(api.get(list + "?limit=1", ADMIN).body());
+            assertThat(first.get("items")).hasSize(1);
+            String next = first.get("next").asText();
+            JsonNode second = JSON.readTree(api.get(list + "?limit=1&cursor=" + next, ADMIN).body());
+            assertThat(second.get("items").get(0).get("id").asLong())
+                    .isLessThan(first.get("items").get(0).get("id").asLong());
+
+            HttpResponse<String> forged = api.get(list + "?cursor=abc", ADMIN);
+            assertThat(forged.statusCode()).as(list).isEqualTo(400);
+            assertThat(JSON.readTree(forged.body()).at("/errors/0/field").asText()).isEqualTo("cursor");
+        }
+        HttpResponse<String> badStatus = api.get("/api/v1/mail/inbound?status=lost", ADMIN);
+        assertThat(badStatus.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(badStatus.body()).at("/errors/0/field").asText()).isEqualTo("status");
+    }
 }
