@@ -30,7 +30,7 @@ final class ConnectionProblems {
         String server = mailbox.host() + ":" + mailbox.port();
         if (problem instanceof AuthenticationFailedException) {
             return "Authentication failed: " + detail(problem, "the server refused the user name or password")
-                    + " (for Gmail and Microsoft 365, use an app password)";
+                    + " (Gmail needs an app password)";
         }
         if (problem instanceof FolderNotFoundException) {
             return "Folder \"" + mailbox.folder() + "\" not found on " + server;

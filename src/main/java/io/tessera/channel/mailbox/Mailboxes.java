@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -90,7 +91,8 @@ class Mailboxes {
         int claimed = jdbc.sql("update mailbox set poll_claimed_until = ? where id = ? and enabled = true "
                         + (evenIfNotDue ? "" : "and (next_poll_at is null or next_poll_at <= ?) ")
                         + "and (poll_claimed_until is null or poll_claimed_until < ?)")
-                .params(evenIfNotDue ? List.of(now.plus(lease), id, now) : List.of(now.plus(lease), id, now, now))
+                .params(evenIfNotDue ? List.of(stored(now.toInstant().plus(lease)), id, now)
+                        : List.of(stored(now.toInstant().plus(lease)), id, now, now))
                 .update();
         return claimed == 1 ? find(id) : Optional.empty();
     }
@@ -100,7 +102,7 @@ class Mailboxes {
         OffsetDateTime now = now();
         jdbc.sql("update mailbox set poll_claimed_until = null, last_polled_at = ?, next_poll_at = ?, last_error = ?, "
                         + "last_success_at = case when ? then ? else last_success_at end where id = ?")
-                .params(now, nextPoll.atOffset(ZoneOffset.UTC), error, error == null, now, id)
+                .params(now, stored(nextPoll), error, error == null, now, id)
                 .update();
     }
 
@@ -118,6 +120,14 @@ class Mailboxes {
 
     private OffsetDateTime now() {
         return clock.instant().atOffset(ZoneOffset.UTC);
+    }
+
+    /**
+     * A time as the database keeps it: H2 rounds to microseconds (possibly up), which would make "due now"
+     * a moment later than now. Cut to milliseconds, a stored time is never later than the instant it came from.
+     */
+    private static OffsetDateTime stored(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC);
     }
 
     private static Long teamId(MailboxSettings settings) {
