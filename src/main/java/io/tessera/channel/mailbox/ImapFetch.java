@@ -24,6 +24,7 @@ import org.eclipse.angus.mail.imap.IMAPMessage;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import io.tessera.channel.MailProperties;
 import io.tessera.channel.intake.Arrival;
 import io.tessera.channel.intake.MailIntake;
 
@@ -39,11 +40,13 @@ class ImapFetch {
     private final MailIntake intake;
     private final StoredUids stored;
     private final int batch;
+    private final long sizeLimit;
 
-    ImapFetch(MailIntake intake, StoredUids stored, @Value("${tessera.mail.poll-batch:100}") int batch) {
+    ImapFetch(MailIntake intake, StoredUids stored, MailProperties settings, @Value("${tessera.mail.poll-batch:100}") int batch) {
         this.intake = intake;
         this.stored = stored;
         this.batch = batch;
+        this.sizeLimit = settings.receiverLimit().toBytes();
     }
 
     PollResult fetch(Mailbox mailbox, Store store, PollBudget budget) throws MessagingException, IOException {
@@ -62,6 +65,7 @@ class ImapFetch {
                     new FlagTerm(new Flags(Flags.Flag.DELETED), false)));
             FetchProfile profile = new FetchProfile();
             profile.add(UIDFolder.FetchProfileItem.UID);
+            profile.add(FetchProfile.Item.SIZE);
             folder.fetch(waiting, profile);
             Map<Message, String> next = new LinkedHashMap<>();
             for (Message message : oldestFirst(waiting, uids).subList(0, Math.min(batch, waiting.length))) {
@@ -70,13 +74,18 @@ class ImapFetch {
             Set<String> known = stored.known(mailbox.id(), next.values());
             int imported = 0;
             int alreadyStored = 0;
+            int tooLarge = 0;
             for (Map.Entry<Message, String> entry : next.entrySet()) {
                 if (budget.spent()) {
-                    return new PollResult(imported, alreadyStored, true);
+                    return new PollResult(imported, alreadyStored, true, tooLarge);
                 }
                 Message message = entry.getKey();
                 if (known.contains(entry.getValue())) {
                     alreadyStored++;
+                } else if (message.getSize() > sizeLimit) {
+                    // Not stored, so not flagged either: it stays unread for an admin to see to.
+                    tooLarge++;
+                    continue;
                 } else {
                     intake.receive(Arrival.imap(mailbox.id(), entry.getValue(), settings.supportAddress(), settings.team()),
                             raw(message));
@@ -90,7 +99,7 @@ class ImapFetch {
                     message.setFlag(Flags.Flag.SEEN, true);
                 }
             }
-            return new PollResult(imported, alreadyStored, waiting.length > next.size());
+            return new PollResult(imported, alreadyStored, waiting.length > next.size(), tooLarge);
         } finally {
             if (folder.isOpen()) {
                 folder.close(expunge);

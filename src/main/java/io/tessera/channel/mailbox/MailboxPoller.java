@@ -51,7 +51,8 @@ class MailboxPoller {
             PollBudget budget = PollBudget.of(CLAIM.dividedBy(2));
             PollResult result = settings.protocol() == MailboxProtocol.IMAP
                     ? imap.fetch(mailbox, store, budget) : pop3.fetch(mailbox, store, budget);
-            mailboxes.finished(id, null, nextPoll(settings, result.more()));
+            // Mail too large to import is the one problem a working poll reports: the status shows it until it is gone.
+            mailboxes.finished(id, result.problem(), nextPoll(settings, result.more()));
             if (result.imported() > 0) {
                 log.info("Mailbox {} ({}): {}", mailbox.name(), mailbox.server(), result.summary());
             }

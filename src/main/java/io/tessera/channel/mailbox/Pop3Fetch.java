@@ -19,6 +19,7 @@ import org.eclipse.angus.mail.pop3.POP3Message;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import io.tessera.channel.MailProperties;
 import io.tessera.channel.intake.Arrival;
 import io.tessera.channel.intake.MailIntake;
 
@@ -34,11 +35,13 @@ class Pop3Fetch {
     private final MailIntake intake;
     private final StoredUids stored;
     private final int batch;
+    private final long sizeLimit;
 
-    Pop3Fetch(MailIntake intake, StoredUids stored, @Value("${tessera.mail.poll-batch:100}") int batch) {
+    Pop3Fetch(MailIntake intake, StoredUids stored, MailProperties settings, @Value("${tessera.mail.poll-batch:100}") int batch) {
         this.intake = intake;
         this.stored = stored;
         this.batch = batch;
+        this.sizeLimit = settings.receiverLimit().toBytes();
     }
 
     PollResult fetch(Mailbox mailbox, Store store, PollBudget budget) throws MessagingException, IOException {
@@ -50,6 +53,7 @@ class Pop3Fetch {
             Message[] messages = folder.getMessages();
             FetchProfile profile = new FetchProfile();
             profile.add(UIDFolder.FetchProfileItem.UID);
+            profile.add(FetchProfile.Item.SIZE);
             folder.fetch(messages, profile);
             List<String> uidls = new ArrayList<>();
             for (Message message : messages) {
@@ -58,13 +62,18 @@ class Pop3Fetch {
             Set<String> known = stored.known(mailbox.id(), uidls);
             int imported = 0;
             int alreadyStored = 0;
+            int tooLarge = 0;
             for (int i = 0; i < messages.length; i++) {
                 String uidl = uidls.get(i);
                 boolean storedBefore = uidl != null && known.contains(uidl);
                 if (storedBefore) {
                     alreadyStored++;
                 } else if (imported >= batch || budget.spent()) {
-                    return new PollResult(imported, alreadyStored, true);
+                    return new PollResult(imported, alreadyStored, true, tooLarge);
+                } else if (messages[i].getSize() > sizeLimit) {
+                    // Not stored, so not deleted either: it stays for an admin to see to.
+                    tooLarge++;
+                    continue;
                 } else {
                     intake.receive(Arrival.pop3(mailbox.id(), uidl, settings.supportAddress(), settings.team()), raw(messages[i]));
                     imported++;
@@ -74,7 +83,7 @@ class Pop3Fetch {
                     messages[i].setFlag(Flags.Flag.DELETED, true);
                 }
             }
-            return new PollResult(imported, alreadyStored, false);
+            return new PollResult(imported, alreadyStored, false, tooLarge);
         } finally {
             if (folder.isOpen()) {
                 // Marked messages are deleted here, at QUIT; a session that breaks off deletes none.

@@ -31,7 +31,9 @@ import io.tessera.testing.IntegrationTest;
 
 /** Admin → Email → Mailboxes over real HTTP, against a real IMAP/POP3 server (GreenMail). */
 @IntegrationTest
-@TestPropertySource(properties = {"tessera.mail.poll-tick=200ms", "tessera.mail.poll-timeout=8s", "tessera.mail.poll-batch=3"})
+// Fast ticks, short timeouts, small batches and a small size limit, so the tests see every case in seconds.
+@TestPropertySource(properties = {"tessera.mail.poll-tick=200ms", "tessera.mail.poll-timeout=8s", "tessera.mail.poll-batch=3",
+        "tessera.mail.receiver-limit=64KB"})
 class MailboxAdminIntegrationTests {
 
     static final String PATH = "/admin/email/mailboxes";

@@ -37,7 +37,9 @@ import io.tessera.testing.MutableClock;
  * on the server only once stored, is never imported twice, and a broken or hanging mailbox holds up no other.
  */
 @IntegrationTest
-@TestPropertySource(properties = {"tessera.mail.poll-tick=200ms", "tessera.mail.poll-timeout=8s", "tessera.mail.poll-batch=3"})
+// Fast ticks, short timeouts, small batches and a small size limit, so the tests see every case in seconds.
+@TestPropertySource(properties = {"tessera.mail.poll-tick=200ms", "tessera.mail.poll-timeout=8s", "tessera.mail.poll-batch=3",
+        "tessera.mail.receiver-limit=64KB"})
 class MailboxPollingIntegrationTests {
 
     static final Duration PROMPTLY = Duration.ofSeconds(20);
@@ -171,6 +173,21 @@ class MailboxPollingIntegrationTests {
         await().atMost(PROMPTLY).until(() -> storedFrom(mailbox) == 7);
         await().atMost(PROMPTLY).until(() -> allSeen(greenMail, account));
         await().atMost(PROMPTLY).until(() -> mails.stream().allMatch(m -> ticketOf(m) != null));
+    }
+
+    @Test
+    void mailLargerThanTheLimitIsLeftOnTheServerAndShownAsTheProblem() {
+        GreenMailUser account = account(greenMail);
+        TestMail huge = TestMailServers.deliver(account, "Huge", "x".repeat(100 * 1024));
+        TestMail small = deliver(account, "Small");
+        Mailbox mailbox = mailboxes.create(TestMailServers.pop3(greenMail, account, AfterImport.DELETE), Initiator.system());
+
+        await().atMost(PROMPTLY).until(() -> ticketOf(small), Objects::nonNull);
+        await().atMost(PROMPTLY).until(() -> status(mailbox) == MailboxStatus.ERROR);
+        assertThat(mailboxes.find(mailbox.id()).orElseThrow().lastError())
+                .isEqualTo("1 message is larger than TESSERA_MAIL_RECEIVER_LIMIT and left on the server, not imported");
+        assertThat(ticketOf(huge)).isNull();
+        assertThat(inbox(greenMail, account)).hasSize(1);
     }
 
     @Test

@@ -76,8 +76,12 @@ final class TestMailServers {
     }
 
     static TestMail deliver(GreenMailUser account, String subject) {
+        return deliver(account, subject, "Hello,\n\nplease help.\n");
+    }
+
+    static TestMail deliver(GreenMailUser account, String subject, String body) {
         TestMail mail = TestMail.from("Cora Customer <cora-" + UUID.randomUUID().toString().substring(0, 8)
-                + "@customer.example>", subject).to(account.getEmail());
+                + "@customer.example>", subject).to(account.getEmail()).body(body);
         try {
             account.deliver(new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(mail.bytes())));
         } catch (MessagingException e) {
