@@ -37,7 +37,9 @@ final class ConnectionProblems {
         }
         Throwable cause = rootCause(problem);
         if (problem instanceof org.springframework.dao.DataAccessException) {
-            return "Could not store a message (it stays on the server for the next poll): " + detail(cause, "database error");
+            // The database's first line says why; the rest (the failing row) is noise on a status screen.
+            return "Could not store a message (it stays on the server for the next poll): "
+                    + detail(cause, "database error").lines().findFirst().orElse("database error");
         }
         if (cause instanceof UnknownHostException) {
             return "Could not connect to " + server + ": unknown host " + mailbox.host();
