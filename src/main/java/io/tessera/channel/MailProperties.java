@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -19,10 +20,13 @@ import org.springframework.util.unit.DataSize;
  *                         ({@code TESSERA_MAIL_MAX_SIZE})
  * @param receiverLimit    the SMTP receiver refuses a message larger than this during the transfer (552)
  * @param processWorkers   threads turning stored mail into tickets
+ * @param pollEnabled      whether this node polls the admins' IMAP/POP3 mailboxes at all; off e.g. on a
+ *                         staging copy of production, so it does not take mail meant for production
+ *                         ({@code TESSERA_MAIL_POLL_ENABLED}, default true)
  */
 @ConfigurationProperties("tessera.mail")
 public record MailProperties(String supportAddress, int smtpReceiverPort, String smtpReceiverBind, DataSize maxSize,
-                             DataSize receiverLimit, int processWorkers) {
+                             DataSize receiverLimit, int processWorkers, @DefaultValue("true") boolean pollEnabled) {
 
     public MailProperties {
         supportAddress = supportAddress == null || supportAddress.isBlank() ? "support@tessera.localhost" : supportAddress;

@@ -21,4 +21,14 @@ public record Arrival(MailSource source, Long mailboxId, String remoteUid, Strin
     public static Arrival pipe(String recipient, TeamId team) {
         return new Arrival(MailSource.PIPE, null, null, recipient, team);
     }
+
+    /** A message of a polled IMAP mailbox; {@code uid} is {@code UIDVALIDITY:UID}, unique for the folder's lifetime. */
+    public static Arrival imap(long mailboxId, String uid, String supportAddress, TeamId team) {
+        return new Arrival(MailSource.IMAP, mailboxId, uid, supportAddress, team);
+    }
+
+    /** A message of a polled POP3 mailbox; {@code uidl} is the server's unique id of it (UIDL). */
+    public static Arrival pop3(long mailboxId, String uidl, String supportAddress, TeamId team) {
+        return new Arrival(MailSource.POP3, mailboxId, uidl, supportAddress, team);
+    }
 }
