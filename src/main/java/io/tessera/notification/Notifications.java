@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,10 +36,12 @@ public class Notifications {
             + "left join agent a on n.actor_type = 'AGENT' and a.id = n.actor_id ";
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Notifications(JdbcClient jdbc, Clock clock) {
+    Notifications(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -98,11 +101,16 @@ public class Notifications {
      */
     void record(AgentId agent, NotificationKind kind, long ticketId, Long messageId, String excerpt, Actor actor,
                 long sourceEventId) {
-        jdbc.sql("insert into notification (agent_id, kind, ticket_id, message_id, excerpt, actor_type, actor_id, "
+        int inserted = jdbc.sql("insert into notification (agent_id, kind, ticket_id, message_id, excerpt, actor_type, actor_id, "
                         + "source_event_id, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing")
                 .params(agent.value(), kind.name(), ticketId, messageId, excerpt, actor.type().name(), actor.id(),
                         sourceEventId, clock.instant().atOffset(ZoneOffset.UTC))
                 .update();
+        if (inserted == 1) {
+            long id = jdbc.sql("select id from notification where agent_id = ? and kind = ? and source_event_id = ?")
+                    .params(agent.value(), kind.name(), sourceEventId).query(Long.class).single();
+            events.publishEvent(new AgentNotified(id, agent, kind));
+        }
     }
 
     private static Long parseCursor(String cursor) {

@@ -25,6 +25,7 @@ public class MailTemplates {
 
     public static final String ACKNOWLEDGEMENT = "acknowledgement";
     public static final String AGENT_REPLY = "agent-reply";
+    public static final String AGENT_NOTIFICATION = "agent-notification";
 
     /** The placeholders every template may use, with what they stand for (the admin screen lists them). */
     public static final Map<String, String> PLACEHOLDERS = placeholders();
@@ -46,6 +47,17 @@ public class MailTemplates {
 
                     ---
                     {{agent.name}}, {{team.name}} · ticket #{{ticket.number}} · reply to this email to answer.
+                    """, false),
+            AGENT_NOTIFICATION, new MailTemplate(AGENT_NOTIFICATION, "[#{{ticket.number}}] {{notification.text}}: {{ticket.subject}}",
+                    """
+                    {{notification.text}} on ticket #{{ticket.number}}, "{{ticket.subject}}".
+
+                    {{message}}
+
+                    Open the ticket: {{ticket.agent_url}}
+
+                    A reply to this email is added to the ticket as your internal note. Stop these emails under
+                    Notifications in Tessera.
                     """, false));
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([a-z_.]+)\\s*}}");
@@ -124,6 +136,8 @@ public class MailTemplates {
         values.put("team.name", "Customer Support");
         values.put("agent.name", "Aisha Agent");
         values.put("message", "Thanks for the details, Jane. I have sent a technician; the printer is **fixed** now.");
+        values.put("notification.text", "Aisha Agent mentioned you");
+        values.put("ticket.agent_url", "https://help.example.com/tickets/1042");
         return values;
     }
 
@@ -137,7 +151,9 @@ public class MailTemplates {
         names.put("requester.email", "the requester's address");
         names.put("team.name", "the ticket's team, or \"Support\"");
         names.put("agent.name", "the agent who replied (replies only)");
-        names.put("message", "the agent's reply (replies only)");
+        names.put("message", "the agent's reply (replies); the start of the note that mentions you (notifications)");
+        names.put("notification.text", "what happened, e.g. \"Aisha Agent mentioned you\" (agent notifications only)");
+        names.put("ticket.agent_url", "the ticket in the agent workspace (TESSERA_BASE_URL + /tickets/number)");
         return java.util.Collections.unmodifiableMap(names);
     }
 }

@@ -77,6 +77,19 @@ public class TicketMailComposer {
                 List.of(), templates.get(MailTemplates.ACKNOWLEDGEMENT), values);
     }
 
+    /**
+     * An agent's notification (a mention, an assignment) to the agent, from the ticket's support address so
+     * that the agent's reply threads back to the ticket, where it becomes their internal note.
+     */
+    public OutgoingMail agentNotification(Ticket ticket, String agentAddress, String headline, String excerpt) {
+        Customer requester = customers.find(ticket.requester()).orElseThrow();
+        Map<String, String> values = values(ticket, requester);
+        values.put("notification.text", headline);
+        values.put("message", excerpt == null ? "" : excerpt);
+        return compose(OutboundKind.NOTIFICATION, ticket, null, from(ticket, "Tessera"), List.of(agentAddress), List.of(),
+                templates.get(MailTemplates.AGENT_NOTIFICATION), values);
+    }
+
     private OutgoingMail compose(OutboundKind kind, Ticket ticket, Long messageRowId, String from, List<String> to,
                                  List<String> cc, MailTemplate template, Map<String, String> values) {
         String subject = withTicketTag(MailTemplates.fill(template.subject(), values), ticket.number());
@@ -102,6 +115,7 @@ public class TicketMailComposer {
         values.put("ticket.number", Long.toString(ticket.number()));
         values.put("ticket.subject", ticket.subject());
         values.put("ticket.url", baseUrl() + "/portal/tickets/" + ticket.number());
+        values.put("ticket.agent_url", baseUrl() + "/tickets/" + ticket.number());
         values.put("requester.name", requester.name());
         values.put("requester.first_name", requester.name().strip().split("\\s+")[0]);
         values.put("requester.email", requester.email());

@@ -12,11 +12,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.tessera.identity.SignedInAgent;
 import io.tessera.notification.Notification;
+import io.tessera.notification.NotificationPreferences;
 import io.tessera.notification.Notifications;
 
 /**
  * {@code /notifications}: the signed-in agent's notifications, newest first, 25 a page. Opening one marks
- * it read and goes to its ticket; "Mark all read" clears the bell.
+ * it read and goes to its ticket; "Mark all read" clears the bell; the agent chooses whether they come by
+ * email too.
  */
 @Controller
 class NotificationPageController {
@@ -24,15 +26,18 @@ class NotificationPageController {
     private static final int PAGE = 25;
 
     private final Notifications notifications;
+    private final NotificationPreferences preferences;
 
-    NotificationPageController(Notifications notifications) {
+    NotificationPageController(Notifications notifications, NotificationPreferences preferences) {
         this.notifications = notifications;
+        this.preferences = preferences;
     }
 
     @GetMapping("/notifications")
     String list(@RequestParam(required = false) String before, @AuthenticationPrincipal SignedInAgent me, Model model) {
         try {
             model.addAttribute("page", notifications.page(me.id(), before, PAGE));
+            model.addAttribute("byEmail", preferences.byEmail(me.id()));
         } catch (Notifications.InvalidCursor e) {
             return "redirect:/notifications";
         }
@@ -60,6 +65,15 @@ class NotificationPageController {
         if (!notifications.markRead(me.id(), id)) {
             throw new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
         }
+        return "redirect:/notifications";
+    }
+
+    /** Whether notifications also come by email (the channel module mails them). */
+    @PostMapping("/notifications/preferences")
+    String preferences(@RequestParam(defaultValue = "false") boolean byEmail, @AuthenticationPrincipal SignedInAgent me,
+                       RedirectAttributes redirect) {
+        preferences.setByEmail(me.id(), byEmail);
+        redirect.addFlashAttribute("flash", byEmail ? "Notifications come by email too." : "Notifications no longer come by email.");
         return "redirect:/notifications";
     }
 
