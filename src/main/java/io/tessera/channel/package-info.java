@@ -1,9 +1,11 @@
 /**
- * The channels tickets arrive by and replies leave through. Its first piece is {@link io.tessera.channel.email}:
- * turning a raw RFC 5322 message into what a help desk needs ({@code MailParser}), recognising machine mail
- * ({@code MachineMail}) and folding quoted replies and signatures ({@code ReplyText}). Intake, threading and
- * the outbox build on it. Nothing depends on this module; it depends on {@code conversation} for the safe
- * rendering of message bodies.
+ * The channels tickets arrive by and replies leave through; so far email (docs/email.md). Every inbound path
+ * ({@code smtp} receiver, {@code mailbox} polling, the MTA pipe in {@code api}) hands raw mail to
+ * {@code intake}, which stores it before anything else and then turns it into ticket activity with the parser of
+ * {@link io.tessera.channel.email}, the {@code threading} rules and the team rules of {@code settings};
+ * {@code outbox} queues and sends what Tessera writes (replies, acknowledgements, agents' notifications). The
+ * admin screens are in {@code web} and {@code mailbox.web}. Nothing depends on this module: it listens to the
+ * events of conversation and notification and implements conversation's {@code MessageDeliveries}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Channel")
 package io.tessera.channel;
