@@ -33,7 +33,8 @@ class MailTemplateAdminController {
     /** What each template is for, in the admin's words. */
     static final Map<String, String> LABELS = Map.of(
             MailTemplates.ACKNOWLEDGEMENT, "Acknowledgement — to the requester of a new ticket that arrived by mail",
-            MailTemplates.AGENT_REPLY, "Agent reply — wraps every public reply mailed to the requester and followers");
+            MailTemplates.AGENT_REPLY, "Agent reply — wraps every public reply mailed to the requester and followers",
+            MailTemplates.AGENT_NOTIFICATION, "Agent notification — to an agent who was mentioned or assigned a ticket");
 
     private final MailTemplates templates;
     private final EmailAdministration administration;
