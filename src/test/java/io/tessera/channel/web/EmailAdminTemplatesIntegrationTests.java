@@ -53,7 +53,7 @@ class EmailAdminTemplatesIntegrationTests {
     void anEditedAcknowledgementIsPreviewedSavedUsedAndReset() {
         HttpSession admin = admin();
         Document list = admin.get("/admin/email/templates").html();
-        assertThat(list.select("#templates tr[data-key]").eachAttr("data-key")).contains("acknowledgement", "agent-reply");
+        assertThat(list.select("#templates tr[data-key]").eachAttr("data-key")).contains("acknowledgement", "agent-reply", "agent-notification");
         assertThat(list.select("#templates tr[data-key=acknowledgement]").text()).contains("built-in");
 
         admin.get("/admin/email/templates/acknowledgement");
