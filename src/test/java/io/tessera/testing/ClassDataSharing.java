@@ -3,7 +3,10 @@ package io.tessera.testing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -57,7 +60,7 @@ final class ClassDataSharing {
                 HOME.toAbsolutePath().toString()), null);
         // The training run: a throwaway H2 database, no ports, and it exits once the context is refreshed.
         Path data = Files.createTempDirectory("tessera-cds");
-        List<String> command = new java.util.ArrayList<>(List.of(java));
+        List<String> command = new ArrayList<>(List.of(java));
         command.addAll(jvmOptions);
         command.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
                 "-Dspring.context.exit=onRefresh", "-jar", extracted.toString()));
@@ -73,7 +76,7 @@ final class ClassDataSharing {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(LOGS.resolve(dataDirectory == null ? "cds-extract.log" : "cds-training.log").toFile());
         if (dataDirectory != null) {
-            builder.environment().putAll(java.util.Map.of("TESSERA_DATA_DIR", dataDirectory.toString(), "SERVER_PORT", "0",
+            builder.environment().putAll(Map.of("TESSERA_DATA_DIR", dataDirectory.toString(), "SERVER_PORT", "0",
                     "TESSERA_SMTP_RECEIVER_PORT", "0", "TESSERA_DEMO", "false"));
         }
         Process process = builder.start();
@@ -97,7 +100,7 @@ final class ClassDataSharing {
             return;
         }
         try (var files = Files.walk(directory)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
         }
     }
 }

@@ -72,9 +72,7 @@ public final class ProcessDatabase implements AutoCloseable {
             return DriverManager.getConnection("jdbc:h2:file:" + dataDirectory.resolve("tessera")
                     + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;IFEXISTS=TRUE", "sa", "");
         }
-        Connection connection = DriverManager.getConnection(TestDatabase.POSTGRES_URL + "?currentSchema=" + schema,
-                TestDatabase.POSTGRES_USER, "");
-        return connection;
+        return DriverManager.getConnection(TestDatabase.POSTGRES_URL + "?currentSchema=" + schema, TestDatabase.POSTGRES_USER, "");
     }
 
     @Override

@@ -4,9 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -66,7 +66,7 @@ final class CrashMail {
         String id = "crash-" + run + "-" + ordinal + "@customer.crash.test";
         String subject = "Request " + ordinal + ": " + TOPICS[random.nextInt(TOPICS.length)];
         boolean file = random.nextInt(5) == 0;
-        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Message-ID", "<" + id + ">");
         headers.put("Subject", subject);
         Mail mail = new Mail(ordinal, id, from, subject, null, file, message(from, headers, body(), file));
@@ -77,7 +77,7 @@ final class CrashMail {
     private Mail reply(Acknowledgement to) {
         Mail request = requests.get(to.requestId());
         String id = "crash-" + run + "-" + ordinal + "-re@customer.crash.test";
-        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Message-ID", "<" + id + ">");
         String subject;
         if (random.nextBoolean()) {
@@ -137,10 +137,6 @@ final class CrashMail {
                 .append("Content-Transfer-Encoding: base64\r\n\r\n")
                 .append(Base64.getMimeEncoder().encodeToString(content)).append("\r\n--b-crash--\r\n");
         return raw.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    Optional<Mail> request(String messageId) {
-        return Optional.ofNullable(requests.get(messageId));
     }
 
     private static final String[] TOPICS = {"the printer jams", "cannot sign in", "invoice is wrong", "VPN drops",

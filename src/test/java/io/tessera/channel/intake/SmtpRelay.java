@@ -47,6 +47,7 @@ final class SmtpRelay {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
             socket.setSoTimeout(20_000);
+            socket.setTcpNoDelay(true); // the data goes in pieces; Nagle would hold each back for a delayed ACK
             InputStream in = new BufferedInputStream(socket.getInputStream());
             OutputStream out = socket.getOutputStream();
             expect(in, 220);
