@@ -36,15 +36,17 @@ public class MailIntake {
     private final TransactionTemplate ownTransaction;
     private final MailProperties settings;
     private final InboundMailProcessor processor;
+    private final CommitFlush flush;
     private final Clock clock;
 
     MailIntake(JdbcClient jdbc, PlatformTransactionManager transactions, MailProperties settings,
-               InboundMailProcessor processor, Clock clock) {
+               InboundMailProcessor processor, CommitFlush flush, Clock clock) {
         this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.settings = settings;
         this.processor = processor;
+        this.flush = flush;
         this.clock = clock;
     }
 
@@ -70,6 +72,7 @@ public class MailIntake {
         }
         try {
             long id = ownTransaction.execute(status -> insert(arrival, raw, messageId));
+            flush.afterCommit(); // on H2, committed is not yet written: it must be before the caller acknowledges
             log.info("Stored inbound mail {} from {} ({} bytes)", id, arrival.source(), raw.length);
             return new StoredMail(id, false);
         } catch (DuplicateKeyException raced) {

@@ -180,7 +180,7 @@ class MailToTicket {
     private Outcome newTicket(InboundRow row, ParsedMail mail, MachineMail.Verdict verdict, MailAddress sender, Ticket previous) {
         Customer customer = customers.findOrCreate(sender.address(), sender.name());
         TeamId team = row.team() != null ? row.team() : previous != null ? previous.team() : recipientTeam(mail);
-        String subject = mail.subject().isBlank() ? "(no subject)" : mail.subject();
+        String subject = mail.subject().isBlank() ? "(no subject)" : shorten(mail.subject().strip(), MAX_SUBJECT - 1);
         Set<String> tags = verdict.mayAutoReply() ? Set.of() : Set.of("auto-reply");
         Body body = body(mail);
         WrittenMessage written = conversations.open(
@@ -349,6 +349,9 @@ class MailToTicket {
         return new Body(content, html ? BodyFormat.HTML : BodyFormat.TEXT, text.isBlank() ? content : text,
                 visible.isBlank() ? null : visible, cut);
     }
+
+    /** A ticket's subject may be this long; a longer mail subject is cut rather than the mail failing. */
+    private static final int MAX_SUBJECT = 500;
 
     /** A message body may be this long (Conversations' limit, in characters), a little less to leave room. */
     private static final int MAX_BODY = 64_000;

@@ -96,6 +96,17 @@ class EmailThreadingIntegrationTests {
     }
 
     @Test
+    void aSubjectLongerThanATicketsIsCutInsteadOfTheMailFailing() {
+        // One corpus message (the intake benchmark's mix) has a subject of several hundred words.
+        String subject = "Very long subject ".repeat(40).strip();
+
+        ProcessedMail result = deliver(TestMail.from(unique("long"), subject));
+
+        assertThat(result.status()).isEqualTo("PROCESSED");
+        assertThat(ticket(result).subject()).hasSize(500).startsWith("Very long subject Very").endsWith("…");
+    }
+
+    @Test
     void aReplyToOurSignedMessageIdLandsOnItsTicketEvenUnderAnotherSubject() {
         String jane = unique("jane");
         Ticket ticket = ticket(deliver(TestMail.from(jane, "VPN does not connect")));
