@@ -2,6 +2,7 @@ package io.tessera.channel.email;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -54,6 +55,9 @@ public final class ReplyText {
     /** What the first line of a header wrapped over several lines starts with: a word like "On", a date, an address. */
     private static final Pattern HEADER_START = Pattern.compile("(?iu)^\\s*(?:On|Am|Le|El|Il|Em|Op|Den|W dniu|Dnia|在)\\b"
             + "|^\\s*\\d|@|\\d{1,2}[:.]\\d\\d");
+    /** The stems of {@link #WROTE}, for a plain substring test (a case-insensitive Unicode regex is slow per line). */
+    private static final List<String> WROTE_STEMS = List.of("wrote", "schrieb", "écrit", "escribió", "scritto", "escreveu",
+            "escrit", "schreef", "geschreven", "skrev", "pisze", "napisał", "kirjoitti", "написал", "napsal", "yazdı");
     private static final Pattern BARE_WROTE = Pattern.compile("(?iu)^.{0,300}" + WROTE + "\\s*:\\s*$");
     private static final Pattern ORIGINAL_MESSAGE = Pattern.compile("(?iu)^\\s*[-_=*]{2,}\\s*(?:"
             + "original message|oprindelig (?:besked|meddelelse)|message d'origine|ursprüngliche nachricht"
@@ -159,6 +163,9 @@ public final class ReplyText {
             if (joined.length() > 600) {
                 return 0;
             }
+            if (!mayBeHeader(joined)) {
+                continue;
+            }
             if (QUOTE_HEADER.matcher(joined).matches()) {
                 return n;
             }
@@ -172,6 +179,27 @@ public final class ReplyText {
             }
         }
         return 0;
+    }
+
+    /**
+     * A cheap necessary condition for {@link #QUOTE_HEADER} and {@link #BARE_WROTE}: every form of a header ends
+     * with a colon or an address in angle brackets, or names a "wrote" word. The full patterns backtrack over
+     * hundreds of characters per line, which made a 1 MB text take seconds; most lines fail this test at once.
+     */
+    private static boolean mayBeHeader(CharSequence joined) {
+        int end = joined.length() - 1;
+        while (end >= 0 && Character.isWhitespace(joined.charAt(end))) {
+            end--;
+        }
+        if (end < 0) {
+            return false;
+        }
+        char last = joined.charAt(end);
+        if (last == ':' || last == '：' || last == '>') {
+            return true;
+        }
+        String lower = joined.toString().toLowerCase(Locale.ROOT);
+        return WROTE_STEMS.stream().anyMatch(lower::contains);
     }
 
     /** From/Sent/To/Subject lines (any order, e.g. Date first), at least three of them and a From among them. */
