@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.core.NestedRuntimeException;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,6 +27,7 @@ import io.tessera.channel.MailProperties;
 import io.tessera.channel.email.MailParser;
 import io.tessera.channel.email.ParsedMail;
 import io.tessera.shared.TeamId;
+import io.tessera.ticket.ConcurrentTicketChange;
 
 /**
  * Turns stored mail into ticket activity, one message per transaction. A message is claimed with
@@ -105,18 +107,21 @@ public class InboundMailProcessor implements DisposableBean {
      * Two workers handling mail from the same new sender at once both create that customer, and the second
      * insert loses on the unique address (its transaction rolls back: nothing half done). That is a lost race,
      * not a broken message — the crash test saw such mail end up FAILED, waiting for an admin — so the message
-     * is handled again, and this time finds the customer. A conflict that persists fails like any error.
+     * is handled again, and this time finds the customer. Two replies to one ticket handled at once race the same
+     * way on the ticket's version (the second sees {@link ConcurrentTicketChange}) and are handled again too. A
+     * conflict that persists fails like any error.
      */
     private ProcessedMail handleRetryingRaces(long id) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transaction.execute(status -> claimAndHandle(id));
-            } catch (DuplicateKeyException | ConcurrencyFailureException race) {
+            } catch (DuplicateKeyException | ConcurrencyFailureException | ConcurrentTicketChange race) {
                 if (attempt >= RACE_ATTEMPTS) {
                     throw race;
                 }
                 log.info("Inbound mail {} lost a race with a concurrent transaction, handling it again: {}", id,
-                        race.getMostSpecificCause().getMessage());
+                        race instanceof NestedRuntimeException nested ? nested.getMostSpecificCause().getMessage()
+                                : race.getMessage());
             }
         }
     }

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -36,7 +37,8 @@ class PollScheduler implements SmartLifecycle {
     private final boolean enabled;
     private final Duration tick;
     private final Set<Long> polling = ConcurrentHashMap.newKeySet();
-    private final ExecutorService polls = Executors.newCachedThreadPool(runnable -> daemon(runnable, "mailbox-poll"));
+    /** Made by {@link #start()} and shut down by {@link #stop()}: a stopped context may be started again (Spring pauses idle contexts). */
+    private ExecutorService polls;
     private ScheduledExecutorService ticker;
 
     PollScheduler(Mailboxes mailboxes, MailboxPoller poller, MailProperties settings,
@@ -74,8 +76,13 @@ class PollScheduler implements SmartLifecycle {
         if (!polling.add(id)) {
             return Optional.empty();
         }
+        ExecutorService executor = executor();
+        if (executor == null) {
+            polling.remove(id);
+            return Optional.empty(); // stopped (shutting down, or paused): the next start polls what is due
+        }
         try {
-            return Optional.of(polls.submit(() -> {
+            return Optional.of(executor.submit(() -> {
                 Thread.currentThread().setName("mailbox-poll-" + id);
                 try {
                     return poller.poll(id, evenIfNotDue);
@@ -87,10 +94,17 @@ class PollScheduler implements SmartLifecycle {
                     Thread.currentThread().setName("mailbox-poll");
                 }
             }));
-        } catch (RuntimeException rejected) {
+        } catch (RejectedExecutionException stopping) {
             polling.remove(id);
-            throw rejected;
+            return Optional.empty();
         }
+    }
+
+    private synchronized ExecutorService executor() {
+        if (polls == null && ticker != null) {
+            polls = Executors.newCachedThreadPool(runnable -> daemon(runnable, "mailbox-poll"));
+        }
+        return polls;
     }
 
     @Override
@@ -112,7 +126,10 @@ class PollScheduler implements SmartLifecycle {
             ticker = null;
         }
         // A poll in progress may be mid-message; its claim runs out and the next poll finds what it stored.
-        polls.shutdownNow();
+        if (polls != null) {
+            polls.shutdownNow();
+            polls = null;
+        }
     }
 
     @Override

@@ -73,7 +73,7 @@ class MailboxAdminBrowserTests {
 
         TestMailServers.deliver(account, "Our VPN drops every hour");
         row.locator(".poll-now").click();
-        assertThat(page.locator("#flash")).isVisible();
+        assertThat(page.locator("#flash")).containsText(name);
         // The scheduler may have started the new mailbox's first poll already; then Poll now says so and the
         // row shows "Polling now" until it is done, as an admin would see by reloading.
         Locator ok = page.locator("#mailboxes tr[data-name='" + name + "'][data-status='OK']");
