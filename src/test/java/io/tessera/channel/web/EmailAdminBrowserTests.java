@@ -115,6 +115,7 @@ class EmailAdminBrowserTests {
         page.click("#tab-templates");
         page.click("#templates tr[data-key='acknowledgement'] a");
         // The live preview listens through htmx, loaded with "defer": typing before it is ready goes unheard.
+        page.waitForLoadState();
         page.waitForFunction("() => window.htmx !== undefined");
         page.fill("#subject", "Thanks! {{ticket.subject}} {{oops}}");
         assertThat(page.locator("#preview-subject")).containsText("Thanks! The printer on floor 3 jams");
