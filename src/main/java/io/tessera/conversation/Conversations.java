@@ -166,6 +166,16 @@ public class Conversations {
                 clock.instant(), null, true, visibleText);
     }
 
+    /**
+     * An internal note written by a rule (a trigger's "add internal note" action), with the rule as its
+     * author, so the timeline says which rule wrote it.
+     */
+    public long ruleNote(TicketId ticket, String text, Actor rule) {
+        tickets.messageAdded(ticket, null, MessageActivity.INTERNAL_NOTE, List.of(), rule);
+        return insert(ticket, MessageKind.INTERNAL_NOTE, rule, rule, checkedBody(text), BodyFormat.MARKDOWN, Channel.WEB,
+                clock.instant(), null, true);
+    }
+
     private static String visible(IncomingMessage message) {
         String visible = message.visibleText();
         if (visible == null || visible.isBlank()) {

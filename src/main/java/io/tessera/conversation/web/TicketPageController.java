@@ -32,6 +32,7 @@ import io.tessera.identity.Team;
 import io.tessera.identity.TeamManagement;
 import io.tessera.shared.Actor;
 import io.tessera.ticket.ConcurrentTicketChange;
+import io.tessera.ticket.ActorNames;
 import io.tessera.ticket.CustomStatuses;
 import io.tessera.ticket.InvalidTicketChange;
 import io.tessera.ticket.LoggedEvent;
@@ -69,12 +70,15 @@ class TicketPageController {
     private final ReplyUploads uploads;
     private final ObjectProvider<MessageDeliveries> deliveries;
 
+    private final ActorNames actorNames;
+
     TicketPageController(TicketAccess access, TicketQueries queries, TicketManagement tickets,
                          Conversations conversations, TicketEventLog eventLog, AgentManagement agents,
                          TeamManagement teams, TicketTypes types, CustomStatuses statuses, Tags tags,
                          MessageFormatting formatting, CustomFieldPanel fieldPanel, ReplyUploads uploads,
-                         ObjectProvider<MessageDeliveries> deliveries) {
+                         ObjectProvider<MessageDeliveries> deliveries, ActorNames actorNames) {
         this.deliveries = deliveries;
+        this.actorNames = actorNames;
         this.formatting = formatting;
         this.fieldPanel = fieldPanel;
         this.uploads = uploads;
@@ -235,6 +239,6 @@ class TicketPageController {
         Map<String, String> typeNames = lists.types().stream()
                 .collect(Collectors.toMap(TicketTypes.TicketType::key, TicketTypes.TicketType::name));
         return new Timeline.Names(agentNames, teamNames, Map.of(ticket.requester().value(), requesterName), statusNames,
-                typeNames);
+                typeNames, actorNames.rules());
     }
 }

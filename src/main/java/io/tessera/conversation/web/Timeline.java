@@ -26,7 +26,7 @@ final class Timeline {
 
     /** Display names the sentences need, looked up once per page. */
     record Names(Map<Long, String> agents, Map<Long, String> teams, Map<Long, String> customers,
-                 Map<Long, String> customStatuses, Map<String, String> types) {
+                 Map<Long, String> customStatuses, Map<String, String> types, Map<Long, String> rules) {
     }
 
     private Timeline() {
@@ -73,7 +73,7 @@ final class Timeline {
         return switch (actor.type()) {
             case AGENT -> names.agents().getOrDefault(actor.id(), "Agent #" + actor.id());
             case CUSTOMER -> names.customers().getOrDefault(actor.id(), "The customer");
-            case RULE -> "Rule #" + actor.id();
+            case RULE -> names.rules().getOrDefault(actor.id(), "Rule #" + actor.id());
             case SYSTEM -> "Tessera";
         };
     }

@@ -1,0 +1,136 @@
+package io.tessera.automation;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+
+import io.tessera.shared.AgentId;
+import io.tessera.shared.TeamId;
+import io.tessera.ticket.InvalidTicketChange;
+import io.tessera.ticket.Priority;
+import io.tessera.ticket.TicketStatus;
+
+/**
+ * The registry of actions a rule can take: each type has its key (the JSON {@code type}), the label the
+ * builder shows, and the parser that turns a row's values into its typed {@link RuleAction}. Adding an
+ * action is adding a constant and a record; nothing dispatches on strings after parsing.
+ */
+public enum ActionType {
+    SET_STATUS("Set status", values -> new RuleAction.SetStatus(status(one(values, "status")))),
+    SET_PRIORITY("Set priority", values -> new RuleAction.SetPriority(priority(one(values, "priority")))),
+    SET_TYPE("Set type", values -> new RuleAction.SetType(orNone(one(values, "type")))),
+    SET_TEAM("Set team", values -> new RuleAction.SetTeam(id(one(values, "team"), TeamId::of))),
+    ASSIGN("Assign to", values -> new RuleAction.Assign(id(one(values, "agent"), AgentId::of))),
+    ADD_TAGS("Add tags", values -> new RuleAction.AddTags(tags(values))),
+    REMOVE_TAGS("Remove tags", values -> new RuleAction.RemoveTags(tags(values))),
+    SET_FIELD("Set custom field", ActionType::field),
+    ADD_NOTE("Add internal note", values -> new RuleAction.AddNote(note(values)));
+
+    private final String label;
+    private final Function<List<String>, RuleAction> parser;
+
+    ActionType(String label, Function<List<String>, RuleAction> parser) {
+        this.label = label;
+        this.parser = parser;
+    }
+
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public static ActionType fromKey(String key) {
+        for (ActionType type : values()) {
+            if (type.key().equalsIgnoreCase(key == null ? "" : key.strip())) {
+                return type;
+            }
+        }
+        throw new InvalidRule("type", "Unknown action '" + key + "'.");
+    }
+
+    /** A stored or posted row as its typed action; {@link InvalidRule} naming {@code actions[i]} if it is not one. */
+    public static RuleAction parse(ActionRow row, int index) {
+        String field = "actions[" + index + "]";
+        try {
+            ActionType type = fromKey(row.type());
+            return type.parser.apply(row.values().stream().map(String::strip).toList());
+        } catch (InvalidRule | InvalidTicketChange e) {
+            throw new InvalidRule(field, e.getMessage());
+        }
+    }
+
+    public static List<RuleAction> parseAll(List<ActionRow> rows) {
+        if (rows == null) {
+            return List.of();
+        }
+        return java.util.stream.IntStream.range(0, rows.size()).mapToObj(i -> parse(rows.get(i), i)).toList();
+    }
+
+    private static String one(List<String> values, String what) {
+        if (values.size() != 1 || values.get(0).isEmpty()) {
+            throw new InvalidRule("values", "Give one " + what + ".");
+        }
+        return values.get(0);
+    }
+
+    private static TicketStatus status(String value) {
+        return TicketStatus.fromKey(value);
+    }
+
+    private static Priority priority(String value) {
+        return Priority.fromKey(value);
+    }
+
+    private static String orNone(String value) {
+        return "none".equalsIgnoreCase(value) ? null : value;
+    }
+
+    private static <T> T id(String value, Function<Long, T> of) {
+        if ("none".equalsIgnoreCase(value)) {
+            return null;
+        }
+        try {
+            return of.apply(Long.parseLong(value));
+        } catch (NumberFormatException e) {
+            throw new InvalidRule("values", "'" + value + "' is not an id (or none).");
+        }
+    }
+
+    private static Set<String> tags(List<String> values) {
+        Set<String> tags = new LinkedHashSet<>();
+        values.forEach(v -> {
+            for (String tag : v.split("[,\\s]+")) {
+                if (!tag.isBlank()) {
+                    tags.add(tag);
+                }
+            }
+        });
+        if (tags.isEmpty()) {
+            throw new InvalidRule("values", "Give at least one tag.");
+        }
+        return tags;
+    }
+
+    private static RuleAction field(List<String> values) {
+        if (values.isEmpty() || values.get(0).isEmpty() || values.size() > 2) {
+            throw new InvalidRule("values", "Give the field's key and its value.");
+        }
+        return new RuleAction.SetField(values.get(0), values.size() == 2 ? values.get(1) : "");
+    }
+
+    private static String note(List<String> values) {
+        String text = String.join("\n", values).strip();
+        if (text.isEmpty()) {
+            throw new InvalidRule("values", "Write the note.");
+        }
+        if (text.length() > 10_000) {
+            throw new InvalidRule("values", "Use at most 10,000 characters.");
+        }
+        return text;
+    }
+}

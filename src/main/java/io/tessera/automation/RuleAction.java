@@ -1,0 +1,93 @@
+package io.tessera.automation;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.tessera.shared.AgentId;
+import io.tessera.shared.TeamId;
+import io.tessera.ticket.Priority;
+import io.tessera.ticket.TicketChange;
+import io.tessera.ticket.TicketStatus;
+
+/**
+ * One thing a rule does, typed: parsed once from its stored row ({@link ActionType#parse}) and then only
+ * executed. Property changes are {@link TicketChange}s and go through the ticket's own rules like an agent's;
+ * the others ({@link AddNote}) are effects the runner carries out. {@link #row()} turns an action back into
+ * what is stored and shown in the builder.
+ */
+public sealed interface RuleAction {
+
+    ActionType type();
+
+    List<String> values();
+
+    default ActionRow row() {
+        return new ActionRow(type().key(), values());
+    }
+
+    /** An action that is a change to the ticket's properties. */
+    sealed interface Change extends RuleAction {
+        TicketChange change();
+    }
+
+    record SetStatus(TicketStatus status) implements Change {
+        public ActionType type() { return ActionType.SET_STATUS; }
+        public List<String> values() { return List.of(status.key()); }
+        public TicketChange change() { return new TicketChange.SetStatus(status); }
+    }
+
+    record SetPriority(Priority priority) implements Change {
+        public ActionType type() { return ActionType.SET_PRIORITY; }
+        public List<String> values() { return List.of(priority.name().toLowerCase()); }
+        public TicketChange change() { return new TicketChange.SetPriority(priority); }
+    }
+
+    /** A ticket type key, or {@code null} for none. */
+    record SetType(String typeKey) implements Change {
+        public ActionType type() { return ActionType.SET_TYPE; }
+        public List<String> values() { return List.of(typeKey == null ? "none" : typeKey); }
+        public TicketChange change() { return new TicketChange.SetType(typeKey); }
+    }
+
+    /** A team, or {@code null} for none. */
+    record SetTeam(TeamId team) implements Change {
+        public ActionType type() { return ActionType.SET_TEAM; }
+        public List<String> values() { return List.of(team == null ? "none" : String.valueOf(team.value())); }
+        public TicketChange change() { return new TicketChange.SetTeam(team); }
+    }
+
+    /** An agent, or {@code null} to unassign. */
+    record Assign(AgentId agent) implements Change {
+        public ActionType type() { return ActionType.ASSIGN; }
+        public List<String> values() { return List.of(agent == null ? "none" : String.valueOf(agent.value())); }
+        public TicketChange change() { return new TicketChange.Assign(agent); }
+    }
+
+    record AddTags(Set<String> tags) implements Change {
+        public AddTags { tags = Set.copyOf(tags); }
+        public ActionType type() { return ActionType.ADD_TAGS; }
+        public List<String> values() { return List.copyOf(new TreeSet<>(tags)); }
+        public TicketChange change() { return new TicketChange.AddTags(tags); }
+    }
+
+    record RemoveTags(Set<String> tags) implements Change {
+        public RemoveTags { tags = Set.copyOf(tags); }
+        public ActionType type() { return ActionType.REMOVE_TAGS; }
+        public List<String> values() { return List.copyOf(new TreeSet<>(tags)); }
+        public TicketChange change() { return new TicketChange.RemoveTags(tags); }
+    }
+
+    /** A custom field by key; an empty value clears it. The ticket module checks the value against the field. */
+    record SetField(String key, String value) implements Change {
+        public ActionType type() { return ActionType.SET_FIELD; }
+        public List<String> values() { return List.of(key, value == null ? "" : value); }
+        public TicketChange change() { return new TicketChange.SetField(key, value == null || value.isEmpty() ? null : value); }
+    }
+
+    /** An internal note in Markdown, written with the rule as its author. */
+    record AddNote(String text) implements RuleAction {
+        public ActionType type() { return ActionType.ADD_NOTE; }
+        public List<String> values() { return List.of(text); }
+    }
+}

@@ -1,0 +1,36 @@
+package io.tessera.automation;
+
+import java.util.Locale;
+
+import io.tessera.ticket.TicketActivity;
+
+/** When a trigger is considered: what happened to the ticket in the transaction. */
+public enum TriggerEvent {
+    CREATED, UPDATED, CUSTOMER_REPLIED, AGENT_REPLIED;
+
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Whether {@code activity} is this event. A new ticket is "created", not also "customer replied" for its
+     * first message; "updated" is any property change, by a person or by another rule.
+     */
+    boolean happened(TicketActivity activity) {
+        return switch (this) {
+            case CREATED -> activity.created();
+            case UPDATED -> !activity.created() && activity.changed();
+            case CUSTOMER_REPLIED -> !activity.created() && activity.messageAdded("CUSTOMER_MESSAGE");
+            case AGENT_REPLIED -> activity.messageAdded("PUBLIC_REPLY");
+        };
+    }
+
+    static TriggerEvent fromKey(String key) {
+        for (TriggerEvent event : values()) {
+            if (event.key().equalsIgnoreCase(key == null ? "" : key.strip().replace(' ', '_').replace('-', '_'))) {
+                return event;
+            }
+        }
+        throw new InvalidRule("events", "Unknown event '" + key + "'. Use created, updated, customer_replied or agent_replied.");
+    }
+}

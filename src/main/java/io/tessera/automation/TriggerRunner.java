@@ -1,0 +1,86 @@
+package io.tessera.automation;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.tessera.conversation.Conversations;
+import io.tessera.shared.Actor;
+import io.tessera.ticket.Ticket;
+import io.tessera.ticket.TicketActivity;
+import io.tessera.ticket.TicketChange;
+import io.tessera.ticket.TicketManagement;
+import io.tessera.ticket.TicketRules;
+
+/**
+ * Runs the enabled triggers, in order, on each round of a ticket's activity inside its transaction. Each
+ * trigger sees the ticket as the triggers before it left it. Loop guard: a trigger is not woken by a round
+ * made only of its own changes, and the ticket module stops after a few rounds (docs/rules.md). A trigger
+ * that cannot act (its change is refused) is rolled back to a savepoint and its error kept on the trigger;
+ * the agent's or customer's own change still commits.
+ */
+@Component
+@Order(100)
+class TriggerRunner implements TicketRules {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TriggerRunner.class);
+
+    private final TriggerRepository triggers;
+    private final TicketManagement tickets;
+    private final Conversations conversations;
+    private final RuleEvaluation evaluation;
+    private final TransactionTemplate savepoint;
+    private final java.time.Clock clock;
+
+    TriggerRunner(TriggerRepository triggers, TicketManagement tickets, Conversations conversations,
+                  RuleEvaluation evaluation, PlatformTransactionManager transactions, java.time.Clock clock) {
+        this.triggers = triggers;
+        this.tickets = tickets;
+        this.conversations = conversations;
+        this.evaluation = evaluation;
+        this.clock = clock;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    }
+
+    @Override
+    public void apply(TicketActivity activity) {
+        Actor cause = activity.actor();
+        for (Trigger trigger : triggers.all()) {
+            Actor self = Actor.automation(trigger.id());
+            if (!trigger.enabled() || activity.onlyBy(self)
+                    || trigger.events().stream().noneMatch(e -> e.happened(activity))) {
+                continue;
+            }
+            Ticket ticket = tickets.get(activity.ticket());
+            if (!evaluation.matches(trigger.conditions(), ticket, cause)) {
+                continue;
+            }
+            try {
+                savepoint.executeWithoutResult(status -> act(trigger, ticket, self));
+            } catch (RuntimeException e) {
+                LOG.warn("Trigger {} could not act on ticket {}: {}", trigger.id(), ticket.display(), e.getMessage());
+                triggers.failed(trigger.id(), ticket.display() + ": " + e.getMessage(), clock.instant());
+            }
+        }
+    }
+
+    private void act(Trigger trigger, Ticket ticket, Actor self) {
+        List<TicketChange> changes = trigger.actions().stream()
+                .filter(RuleAction.Change.class::isInstance).map(a -> ((RuleAction.Change) a).change()).toList();
+        if (!changes.isEmpty()) {
+            tickets.update(ticket.id(), null, changes, self);
+        }
+        for (RuleAction action : trigger.actions()) {
+            if (action instanceof RuleAction.AddNote note) {
+                conversations.ruleNote(ticket.id(), note.text(), self);
+            }
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.tessera.automation;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import io.tessera.shared.Initiator;
+import io.tessera.ticket.Ticket;
+import io.tessera.ticket.TicketFields;
+import io.tessera.ticket.TicketManagement;
+import io.tessera.view.Conditions;
+import io.tessera.view.InvalidView;
+
+/**
+ * Admin-defined triggers: create, change, enable or disable, reorder, delete, and try one against a ticket
+ * without changing it. Every change is audited. Running them is {@link TriggerRunner}'s business.
+ */
+@Service
+@Transactional
+public class Triggers {
+
+    private final TriggerRepository repository;
+    private final TicketFields fields;
+    private final TicketManagement tickets;
+    private final RuleEvaluation evaluation;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Triggers(TriggerRepository repository, TicketFields fields, TicketManagement tickets, RuleEvaluation evaluation,
+             ApplicationEventPublisher events, Clock clock) {
+        this.repository = repository;
+        this.fields = fields;
+        this.tickets = tickets;
+        this.evaluation = evaluation;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Trigger> list() {
+        return repository.all();
+    }
+
+    @Transactional(readOnly = true)
+    public Trigger get(long id) {
+        return repository.find(id).orElseThrow(() -> new RuleNotFound(id));
+    }
+
+    public Trigger create(TriggerDraft draft, Initiator by) {
+        Checked checked = check(draft);
+        long id = repository.insert(checked.name, checked.description, checked.enabled, checked.events, checked.conditions,
+                checked.actions, clock.instant());
+        events.publishEvent(new RulesChanged("trigger.created", id, checked.name, by));
+        return get(id);
+    }
+
+    public Trigger update(long id, TriggerDraft draft, Initiator by) {
+        Checked checked = check(draft);
+        if (!repository.update(id, checked.name, checked.description, checked.enabled, checked.events, checked.conditions,
+                checked.actions, clock.instant())) {
+            throw new RuleNotFound(id);
+        }
+        events.publishEvent(new RulesChanged("trigger.updated", id, checked.name, by));
+        return get(id);
+    }
+
+    public void delete(long id, Initiator by) {
+        Trigger trigger = get(id);
+        repository.delete(id);
+        events.publishEvent(new RulesChanged("trigger.deleted", id, trigger.name(), by));
+    }
+
+    /** Puts the triggers in the given order; every trigger must be named once. */
+    public List<Trigger> reorder(List<Long> ids, Initiator by) {
+        List<Long> existing = repository.all().stream().map(Trigger::id).sorted().toList();
+        if (ids == null || !ids.stream().sorted().toList().equals(existing)) {
+            throw new InvalidRule("ids", "Give every trigger's id exactly once, in the order they should run.");
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            repository.position(ids.get(i), i + 1);
+        }
+        events.publishEvent(new RulesChanged("trigger.reordered", null, ids.toString(), by));
+        return repository.all();
+    }
+
+    /** What the trigger would do to ticket {@code number} now, changing nothing (the builder's "test" button). */
+    @Transactional(readOnly = true)
+    public RulePreview test(long id, long number) {
+        Trigger trigger = get(id);
+        Ticket ticket = tickets.findByNumber(number)
+                .orElseThrow(() -> new InvalidRule("ticket", "There is no ticket #" + number + "."));
+        boolean matches = evaluation.matches(trigger.conditions(), ticket, null);
+        List<String> would = new ArrayList<>();
+        if (matches) {
+            trigger.actions().forEach(a -> would.add(a.type().label() + ": " + String.join(", ", a.values())));
+        }
+        return new RulePreview(ticket.number(), matches, would);
+    }
+
+    private record Checked(String name, String description, boolean enabled, Set<TriggerEvent> events,
+                           Conditions conditions, List<RuleAction> actions) {
+    }
+
+    private Checked check(TriggerDraft draft) {
+        String name = draft.name() == null ? "" : draft.name().strip();
+        if (name.isEmpty() || name.length() > 200) {
+            throw new InvalidRule("name", "Give the trigger a name of at most 200 characters.");
+        }
+        String description = draft.description() == null || draft.description().isBlank() ? null : draft.description().strip();
+        if (description != null && description.length() > 1000) {
+            throw new InvalidRule("description", "Use at most 1,000 characters.");
+        }
+        Conditions conditions;
+        try {
+            conditions = Conditions.parse(draft.all(), draft.any(), fields::match);
+        } catch (InvalidView e) {
+            throw new InvalidRule("conditions." + e.field(), e.getMessage());
+        }
+        List<RuleAction> actions = ActionType.parseAll(draft.actions());
+        if (actions.isEmpty()) {
+            throw new InvalidRule("actions", "Give the trigger at least one action.");
+        }
+        return new Checked(name, description, draft.enabled() == null || draft.enabled(), draft.parsedEvents(), conditions,
+                actions);
+    }
+}
