@@ -3,8 +3,8 @@ package io.tessera.automation.canned.web;
 import io.tessera.automation.canned.CannedResponse;
 import io.tessera.automation.canned.CannedResponseDraft;
 
-/** The create/edit form; kept as typed when saving fails. */
-record CannedResponseForm(String title, String shortcode, String body, boolean shared) {
+/** The create/edit form; kept as typed when saving fails. {@code shared} is absent when the box is unticked. */
+record CannedResponseForm(String title, String shortcode, String body, Boolean shared) {
 
     static CannedResponseForm blank() {
         return new CannedResponseForm("", "", "", false);
@@ -16,6 +16,6 @@ record CannedResponseForm(String title, String shortcode, String body, boolean s
     }
 
     CannedResponseDraft draft() {
-        return new CannedResponseDraft(title, shortcode, body, shared);
+        return new CannedResponseDraft(title, shortcode, body, Boolean.TRUE.equals(shared));
     }
 }
