@@ -2,11 +2,12 @@ package io.tessera.automation;
 
 import java.util.Locale;
 
+import io.tessera.sla.SlaEvents;
 import io.tessera.ticket.TicketActivity;
 
 /** When a trigger is considered: what happened to the ticket in the transaction. */
 public enum TriggerEvent {
-    CREATED, UPDATED, CUSTOMER_REPLIED, AGENT_REPLIED;
+    CREATED, UPDATED, CUSTOMER_REPLIED, AGENT_REPLIED, SLA_WARNING, SLA_BREACHED;
 
     public String key() {
         return name().toLowerCase(Locale.ROOT);
@@ -14,7 +15,8 @@ public enum TriggerEvent {
 
     /**
      * Whether {@code activity} is this event. A new ticket is "created", not also "customer replied" for its
-     * first message; "updated" is any property change, by a person or by another rule.
+     * first message; "updated" is any property change, by a person or by another rule. The SLA events come
+     * from the SLA scanner (a deadline comes close, a deadline passed).
      */
     boolean happened(TicketActivity activity) {
         return switch (this) {
@@ -22,6 +24,8 @@ public enum TriggerEvent {
             case UPDATED -> !activity.created() && activity.changed();
             case CUSTOMER_REPLIED -> !activity.created() && activity.messageAdded("CUSTOMER_MESSAGE");
             case AGENT_REPLIED -> activity.messageAdded("PUBLIC_REPLY");
+            case SLA_WARNING -> activity.has(SlaEvents.WARNING);
+            case SLA_BREACHED -> activity.has(SlaEvents.BREACHED);
         };
     }
 
@@ -31,6 +35,6 @@ public enum TriggerEvent {
                 return event;
             }
         }
-        throw new InvalidRule("events", "Unknown event '" + key + "'. Use created, updated, customer_replied or agent_replied.");
+        throw new InvalidRule("events", "Unknown event '" + key + "'. Use created, updated, customer_replied, agent_replied, sla_warning or sla_breached.");
     }
 }

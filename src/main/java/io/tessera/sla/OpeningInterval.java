@@ -70,6 +70,11 @@ public record OpeningInterval(LocalTime from, LocalTime to) implements Comparabl
         return from.compareTo(other.from);
     }
 
+    /** As {@link #parse} reads it back: {@code 09:00-17:00}, {@code 22:00-24:00}. */
+    public String text() {
+        return from + "-" + (to.equals(END_OF_DAY) ? "24:00" : to.toString());
+    }
+
     @Override
     public String toString() {
         return describe(from, to);

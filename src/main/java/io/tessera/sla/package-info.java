@@ -1,9 +1,13 @@
 /**
- * SLA: the business-hours arithmetic every SLA deadline depends on. A {@link io.tessera.sla.BusinessCalendar}
- * (weekly opening hours, a time zone, holidays) answers whether an instant is within business hours, when
- * the next opening is, which instant is a given amount of business time after a start (a deadline), and how
- * much business time lies between two instants (what a paused SLA clock has used). Policies, stored
- * deadlines, pause/resume and the breach scanner build on it in later steps. Depends on nothing yet.
+ * SLA: business-hours calendars ({@link io.tessera.sla.BusinessCalendar}, saved through
+ * {@link io.tessera.sla.BusinessCalendars}), policies chosen by conditions with first-response,
+ * next-response and resolution targets per priority ({@link io.tessera.sla.SlaPolicies}), each ticket's
+ * clocks kept in step with it inside its transaction (pause while pending or on hold, deadlines moved on
+ * resume, recalculated on priority or policy change), and the scanner that records warnings and breaches
+ * once each ({@link io.tessera.sla.SlaScanner}). The next deadline is written to the ticket row
+ * ({@link io.tessera.ticket.TicketDeadlines}) for views; the API's {@code sla} object comes from
+ * {@link io.tessera.sla.SlaClocks}. Depends on ticket (the aggregate, its rules hook and event log) and view
+ * (the condition model). docs/sla.md.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "SLA")
 package io.tessera.sla;

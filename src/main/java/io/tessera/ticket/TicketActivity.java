@@ -25,9 +25,15 @@ public record TicketActivity(TicketId ticket, List<TicketEventRecorded> events, 
         return events.stream().anyMatch(e -> "message_added".equals(e.type()) && kind.equals(e.text("kind")));
     }
 
-    /** Some property changed (not just a message added or the ticket created). */
+    /** Some property changed (not just a message added, the ticket created or an SLA clock firing). */
     public boolean changed() {
-        return events.stream().anyMatch(e -> !"ticket_created".equals(e.type()) && !"message_added".equals(e.type()));
+        return events.stream().anyMatch(e -> !"ticket_created".equals(e.type()) && !"message_added".equals(e.type())
+                && !e.type().startsWith("sla_"));
+    }
+
+    /** An event of this type happened in the round (e.g. {@code sla_breached}). */
+    public boolean has(String type) {
+        return events.stream().anyMatch(e -> type.equals(e.type()));
     }
 
     /** Every event of this round was caused by {@code actor}. */

@@ -41,7 +41,7 @@ public class TicketQueries {
             + "t.priority, t.type, t.channel, t.requester_id, c.name as requester_name, c.email as requester_email, "
             + "t.organization_id, o.name as organization_name, t.team_id, tm.name as team_name, "
             + "t.assignee_id, a.name as assignee_name, t.created_at, t.updated_at, t.first_response_at, t.solved_at, "
-            + "t.closed_at, t.version from ticket t join customer c on c.id = t.requester_id "
+            + "t.closed_at, t.version, t.sla_due_at from ticket t join customer c on c.id = t.requester_id "
             + "left join organization o on o.id = t.organization_id left join custom_status cs on cs.id = t.custom_status_id "
             + "left join team tm on tm.id = t.team_id left join agent a on a.id = t.assignee_id ";
 
@@ -150,7 +150,8 @@ public class TicketQueries {
                 optionalId(rs, "team_id", TeamId::of), rs.getString("team_name"),
                 optionalId(rs, "assignee_id", AgentId::of), rs.getString("assignee_name"),
                 instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "first_response_at"),
-                instant(rs, "solved_at"), instant(rs, "closed_at"), rs.getInt("version"));
+                instant(rs, "solved_at"), instant(rs, "closed_at"), rs.getInt("version"),
+                TicketDeadlines.orNull(instant(rs, "sla_due_at")));
     }
 
     /**

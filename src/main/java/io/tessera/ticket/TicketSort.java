@@ -17,7 +17,12 @@ public enum TicketSort {
     /** Priority (urgent first when descending), then last update: {@code ticket_priority_idx}. */
     PRIORITY("Priority", List.of("t.priority_rank", "t.updated_at"), false),
     /** Ticket number, unique on its own: {@code ticket_number_uk}. */
-    NUMBER("Number", List.of("t.number"), true);
+    NUMBER("Number", List.of("t.number"), true),
+    /**
+     * Next SLA deadline (breached and soonest first when ascending; tickets without a running clock last):
+     * {@code ticket_sla_due_idx (sla_due_at, id)}, V19.
+     */
+    SLA_DUE("Next SLA deadline", List.of("t.sla_due_at"), false);
 
     private final String label;
     private final List<String> columns;
@@ -43,7 +48,7 @@ public enum TicketSort {
                 return sort;
             }
         }
-        throw new IllegalArgumentException("Unknown sort '" + key + "'. Use one of updated, created, priority, number.");
+        throw new IllegalArgumentException("Unknown sort '" + key + "'. Use one of updated, created, priority, number, sla_due.");
     }
 
     /** The key columns, with {@code t.id} last when the key alone is not unique. */
@@ -63,6 +68,7 @@ public enum TicketSort {
             case CREATED -> List.of(t.createdAt(), t.id().value());
             case PRIORITY -> List.of((long) t.priority().rank(), t.updatedAt(), t.id().value());
             case NUMBER -> List.of(t.number());
+            case SLA_DUE -> List.of(t.slaSortKey(), t.id().value());
         };
     }
 

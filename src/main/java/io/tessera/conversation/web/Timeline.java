@@ -96,10 +96,17 @@ final class Timeline {
             case "requester_changed" -> "changed the requester";
             case "field_changed" -> "changed " + p.get("label") + " from " + p.get("from") + " to " + p.get("to");
             case "message_added" -> null;
+            case "sla_warning" -> "warned: the " + metric(p) + " SLA is due at " + p.get("dueAt");
+            case "sla_breached" -> "recorded a breach: the " + metric(p) + " SLA was due at " + p.get("dueAt");
             case "attachment_quarantined" -> "quarantined " + p.get("fileName") + ": the virus scanner found "
                     + p.get("signature");
             default -> RelationSentences.describe(event);
         };
+    }
+
+    /** {@code FIRST_RESPONSE} → "first response" (the SLA module builds on this one, so no lookup there). */
+    private static String metric(Map<String, Object> payload) {
+        return String.valueOf(payload.get("metric")).toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 
     private static String status(Object category, Object customId, Names names) {
