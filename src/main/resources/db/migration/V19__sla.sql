@@ -75,3 +75,7 @@ create index ticket_sla_clock_policy_idx on ticket_sla_clock (policy_id);
 -- keyset is a row comparison, which nulls would break; lists and the API show it as none.
 alter table ticket add column sla_due_at timestamp with time zone default timestamp with time zone '9999-12-31 00:00:00+00:00' not null;
 create index ticket_sla_due_idx on ticket (sla_due_at, id);
+
+-- The built-in lists of open work show the time-to-breach badge next to the priority.
+update ticket_view set definition = replace(definition, '"priority","team"', '"priority","sla","team"')
+    where built_in is not null;

@@ -68,12 +68,15 @@ class DemoData implements ApplicationRunner {
     private final TicketManagement tickets;
     private final Conversations conversations;
     private final DemoFields demoFields;
+    private final DemoSla demoSla;
     private final Clock clock;
 
     DemoData(@Value("${tessera.demo:}") String setting, DataSource dataSource, JdbcClient jdbc,
              TransactionTemplate transactions, AgentManagement agents, TeamManagement teams, Customers customers,
-             TicketManagement tickets, Conversations conversations, DemoFields demoFields, Clock clock) {
+             TicketManagement tickets, Conversations conversations, DemoFields demoFields, DemoSla demoSla,
+             Clock clock) {
         this.demoFields = demoFields;
+        this.demoSla = demoSla;
         this.setting = setting == null ? "" : setting.trim();
         this.dataSource = dataSource;
         this.jdbc = jdbc;
@@ -134,13 +137,16 @@ class DemoData implements ApplicationRunner {
         }
         TicketStatus[] statuses = statusMix();
         Instant now = clock.instant();
+        List<TicketId> imported = new ArrayList<>();
         for (int i = 0; i < TICKETS; i++) {
             Conversation c = DemoContent.CONVERSATIONS.get(i % DemoContent.CONVERSATIONS.size());
             int who = random.nextInt(people.size());
             Team team = teamList.stream().filter(t -> t.name().equals(c.team())).findFirst().orElseThrow();
             TicketStatus status = statuses[i];
             AgentId assignee = status == TicketStatus.NEW ? null : pickMember(team, agentList, random);
-            Instant created = now.minus(Duration.ofMinutes(30 + random.nextInt(60 * 24 * 28)));
+            int age = 30 + random.nextInt(60 * 24 * 28);
+            // New tickets are the recent ones (their first-response clocks run); the rest spread over four weeks.
+            Instant created = now.minus(Duration.ofMinutes(status == TicketStatus.NEW ? 20 + age % 600 : age));
             Instant replied = created.plus(Duration.ofMinutes(20 + random.nextInt(240)));
             Instant followUp = replied.plus(Duration.ofMinutes(30 + random.nextInt(600)));
             Instant closing = followUp.plus(Duration.ofMinutes(30 + random.nextInt(600)));
@@ -161,6 +167,7 @@ class DemoData implements ApplicationRunner {
                     status == TicketStatus.NEW ? null : replied,
                     status == TicketStatus.SOLVED || status == TicketStatus.CLOSED ? closing : null,
                     status == TicketStatus.CLOSED ? closing : null), Actor.customer(people.get(who).value())).id();
+            imported.add(ticket);
             Actor customer = Actor.customer(people.get(who).value());
             conversations.importMessage(ticket, MessageKind.CUSTOMER_MESSAGE, customer, c.question(), channel, created);
             if (status == TicketStatus.NEW) {
@@ -179,6 +186,7 @@ class DemoData implements ApplicationRunner {
             }
         }
         demoFields.load(system);
+        demoSla.load(imported, system);
         jdbc.sql("insert into setting (name, setting_value) values (?, ?)").params(MARKER, now.toString()).update();
         return TICKETS;
     }

@@ -53,9 +53,18 @@ class ClockKeeper implements TicketRules {
 
     @Override
     public void apply(TicketActivity activity) {
-        if (activity.events().stream().allMatch(e -> e.type().startsWith("sla_"))) {
+        if (!activity.events().isEmpty() && activity.events().stream().allMatch(e -> e.type().startsWith("sla_"))) {
             return; // The scanner's own warning or breach: the clocks are already as it left them.
         }
+        keep(activity);
+    }
+
+    /** Brings a ticket's clocks in line with it without anything having happened: imports, demo data. */
+    void recalculate(io.tessera.shared.TicketId ticket) {
+        keep(new TicketActivity(ticket, java.util.List.of(), 0));
+    }
+
+    private void keep(TicketActivity activity) {
         Ticket ticket = tickets.get(activity.ticket());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // what the database keeps
         Map<SlaMetric, SlaClock> before = clocks.of(ticket.id());

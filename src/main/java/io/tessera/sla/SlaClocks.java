@@ -20,11 +20,22 @@ public class SlaClocks {
     private final ClockRepository clocks;
     private final SlaRepository repository;
     private final SlaScanner scanner;
+    private final ClockKeeper keeper;
 
-    SlaClocks(ClockRepository clocks, SlaRepository repository, SlaScanner scanner) {
+    SlaClocks(ClockRepository clocks, SlaRepository repository, SlaScanner scanner, ClockKeeper keeper) {
         this.clocks = clocks;
         this.repository = repository;
         this.scanner = scanner;
+        this.keeper = keeper;
+    }
+
+    /**
+     * Starts or updates the clocks of a ticket that came in without its changes being seen (imported
+     * history, demo data): the policy that applies now, counted from the ticket's creation.
+     */
+    @Transactional
+    public void recalculate(TicketId ticket) {
+        keeper.recalculate(ticket);
     }
 
     public Optional<TicketSla> of(TicketId ticket) {

@@ -6,10 +6,11 @@ import java.util.Locale;
 /** The columns a view can show, in the order they appear. */
 public enum Column {
     NUMBER("#"), SUBJECT("Subject"), REQUESTER("Requester"), ORGANIZATION("Organization"), STATUS("Status"),
-    PRIORITY("Priority"), TYPE("Type"), TEAM("Team"), ASSIGNEE("Assignee"), TAGS("Tags"), CHANNEL("Channel"),
+    PRIORITY("Priority"), SLA("Next SLA"), TYPE("Type"), TEAM("Team"), ASSIGNEE("Assignee"), TAGS("Tags"), CHANNEL("Channel"),
     CREATED("Created (UTC)"), UPDATED("Updated (UTC)");
 
-    public static final List<Column> DEFAULT = List.of(NUMBER, SUBJECT, REQUESTER, STATUS, PRIORITY, TEAM, ASSIGNEE, UPDATED);
+    public static final List<Column> DEFAULT = List.of(NUMBER, SUBJECT, REQUESTER, STATUS, PRIORITY, SLA, TEAM, ASSIGNEE,
+            UPDATED);
 
     private final String label;
 
