@@ -26,7 +26,8 @@ public enum ActionType {
     ADD_TAGS("Add tags", values -> new RuleAction.AddTags(tags(values))),
     REMOVE_TAGS("Remove tags", values -> new RuleAction.RemoveTags(tags(values))),
     SET_FIELD("Set custom field", ActionType::field),
-    ADD_NOTE("Add internal note", values -> new RuleAction.AddNote(note(values)));
+    ADD_NOTE("Add internal note", values -> new RuleAction.AddNote(note(values))),
+    SEND_EMAIL("Send email", ActionType::email);
 
     private final String label;
     private final Function<List<String>, RuleAction> parser;
@@ -121,6 +122,25 @@ public enum ActionType {
             throw new InvalidRule("values", "Give the field's key and its value.");
         }
         return new RuleAction.SetField(values.get(0), values.size() == 2 ? values.get(1) : "");
+    }
+
+    private static final java.util.regex.Pattern ADDRESS = java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    private static RuleAction email(List<String> values) {
+        if (values.size() != 3) {
+            throw new InvalidRule("values", "Give the recipient (requester, assignee, team or an address), the subject and the body.");
+        }
+        String to = values.get(0).toLowerCase(Locale.ROOT);
+        if (!List.of("requester", "assignee", "team").contains(to) && !ADDRESS.matcher(to).matches()) {
+            throw new InvalidRule("values", "Send to requester, assignee, team or an email address, not '" + values.get(0) + "'.");
+        }
+        if (values.get(1).isEmpty() || values.get(1).length() > 500) {
+            throw new InvalidRule("values", "Give a subject of at most 500 characters.");
+        }
+        if (values.get(2).isEmpty() || values.get(2).length() > 20_000) {
+            throw new InvalidRule("values", "Write the body (at most 20,000 characters).");
+        }
+        return new RuleAction.SendEmail(to, values.get(1), values.get(2));
     }
 
     private static String note(List<String> values) {

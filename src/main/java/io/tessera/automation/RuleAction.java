@@ -90,4 +90,14 @@ public sealed interface RuleAction {
         public ActionType type() { return ActionType.ADD_NOTE; }
         public List<String> values() { return List.of(text); }
     }
+
+    /**
+     * An email from a template: to the requester, the assignee, the team's members or an address. Subject and
+     * body may use the mail templates' placeholders ({@code {{ticket.number}}}, {@code {{requester.first_name}}},
+     * …); the email channel writes and queues it in the rule's transaction, threaded into the ticket.
+     */
+    record SendEmail(String to, String subject, String body) implements RuleAction {
+        public ActionType type() { return ActionType.SEND_EMAIL; }
+        public List<String> values() { return List.of(to, subject, body); }
+    }
 }

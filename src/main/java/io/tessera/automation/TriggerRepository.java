@@ -3,8 +3,6 @@ package io.tessera.automation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -15,29 +13,24 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-import io.tessera.ticket.TicketFields;
-import io.tessera.view.ConditionRow;
 import io.tessera.view.Conditions;
-import tools.jackson.databind.ObjectMapper;
+
+import static io.tessera.automation.RuleJson.instant;
+import static io.tessera.automation.RuleJson.utc;
 
 /** Triggers in the {@code rule} table; conditions and actions as JSON in the API's shape. */
 @Repository
 class TriggerRepository {
 
-    record StoredConditions(List<ConditionRow> all, List<ConditionRow> any) {
-    }
-
     private static final String COLUMNS = "id, name, description, enabled, position, events, conditions, actions, "
             + "last_error, last_error_at, created_at, updated_at";
 
     private final JdbcClient jdbc;
-    private final ObjectMapper json;
-    private final TicketFields fields;
+    private final RuleJson json;
 
-    TriggerRepository(JdbcClient jdbc, ObjectMapper json, TicketFields fields) {
+    TriggerRepository(JdbcClient jdbc, RuleJson json) {
         this.jdbc = jdbc;
         this.json = json;
-        this.fields = fields;
     }
 
     List<Trigger> all() {
@@ -57,8 +50,8 @@ class TriggerRepository {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("insert into rule (kind, name, description, enabled, position, events, conditions, actions, created_at, "
                         + "updated_at) values ('TRIGGER', ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(name, description, enabled, position, events(events), conditions(conditions), actions(actions),
-                        utc(now), utc(now))
+                .params(name, description, enabled, position, events(events), json.conditions(conditions),
+                        json.actions(actions), utc(now), utc(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -67,7 +60,8 @@ class TriggerRepository {
                    Conditions conditions, List<RuleAction> actions, Instant now) {
         return jdbc.sql("update rule set name = ?, description = ?, enabled = ?, events = ?, conditions = ?, actions = ?, "
                         + "updated_at = ? where id = ? and kind = 'TRIGGER'")
-                .params(name, description, enabled, events(events), conditions(conditions), actions(actions), utc(now), id)
+                .params(name, description, enabled, events(events), json.conditions(conditions), json.actions(actions),
+                        utc(now), id)
                 .update() == 1;
     }
 
@@ -94,39 +88,16 @@ class TriggerRepository {
     }
 
     private Trigger trigger(ResultSet rs) throws SQLException {
-        StoredConditions stored = json.readValue(rs.getString("conditions"), StoredConditions.class);
-        List<ActionRow> rows = Arrays.asList(json.readValue(rs.getString("actions"), ActionRow[].class));
         return new Trigger(rs.getLong("id"), rs.getString("name"), rs.getString("description"), rs.getBoolean("enabled"),
                 rs.getInt("position"),
                 Arrays.stream(rs.getString("events").split(",")).filter(s -> !s.isBlank()).map(TriggerEvent::fromKey)
                         .collect(Collectors.toSet()),
-                Conditions.parse(nonNull(stored.all()), nonNull(stored.any()), fields::matchSaved),
-                ActionType.parseAll(rows), rs.getString("last_error"), instant(rs, "last_error_at"),
-                instant(rs, "created_at"), instant(rs, "updated_at"));
-    }
-
-    private static List<ConditionRow> nonNull(List<ConditionRow> rows) {
-        return rows == null ? List.of() : rows;
+                json.conditions(rs.getString("conditions")), json.actions(rs.getString("actions")),
+                rs.getString("last_error"), instant(rs, "last_error_at"), instant(rs, "created_at"),
+                instant(rs, "updated_at"));
     }
 
     private static String events(Set<TriggerEvent> events) {
         return events.stream().map(TriggerEvent::key).sorted().collect(Collectors.joining(","));
-    }
-
-    private String conditions(Conditions conditions) {
-        return json.writeValueAsString(new StoredConditions(conditions.allRows(), conditions.anyRows()));
-    }
-
-    private String actions(List<RuleAction> actions) {
-        return json.writeValueAsString(actions.stream().map(RuleAction::row).toList());
-    }
-
-    private static OffsetDateTime utc(Instant at) {
-        return at.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }

@@ -1,7 +1,5 @@
 package io.tessera.automation;
 
-import java.util.List;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -10,11 +8,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.tessera.conversation.Conversations;
 import io.tessera.shared.Actor;
 import io.tessera.ticket.Ticket;
 import io.tessera.ticket.TicketActivity;
-import io.tessera.ticket.TicketChange;
 import io.tessera.ticket.TicketManagement;
 import io.tessera.ticket.TicketRules;
 
@@ -33,16 +29,16 @@ class TriggerRunner implements TicketRules {
 
     private final TriggerRepository triggers;
     private final TicketManagement tickets;
-    private final Conversations conversations;
+    private final RuleEffects effects;
     private final RuleEvaluation evaluation;
     private final TransactionTemplate savepoint;
     private final java.time.Clock clock;
 
-    TriggerRunner(TriggerRepository triggers, TicketManagement tickets, Conversations conversations,
+    TriggerRunner(TriggerRepository triggers, TicketManagement tickets, RuleEffects effects,
                   RuleEvaluation evaluation, PlatformTransactionManager transactions, java.time.Clock clock) {
         this.triggers = triggers;
         this.tickets = tickets;
-        this.conversations = conversations;
+        this.effects = effects;
         this.evaluation = evaluation;
         this.clock = clock;
         this.savepoint = new TransactionTemplate(transactions);
@@ -72,15 +68,6 @@ class TriggerRunner implements TicketRules {
     }
 
     private void act(Trigger trigger, Ticket ticket, Actor self) {
-        List<TicketChange> changes = trigger.actions().stream()
-                .filter(RuleAction.Change.class::isInstance).map(a -> ((RuleAction.Change) a).change()).toList();
-        if (!changes.isEmpty()) {
-            tickets.update(ticket.id(), null, changes, self);
-        }
-        for (RuleAction action : trigger.actions()) {
-            if (action instanceof RuleAction.AddNote note) {
-                conversations.ruleNote(ticket.id(), note.text(), self);
-            }
-        }
+        effects.perform(trigger.actions(), ticket, trigger.id());
     }
 }

@@ -14,7 +14,6 @@ import io.tessera.ticket.Ticket;
 import io.tessera.ticket.TicketFields;
 import io.tessera.ticket.TicketManagement;
 import io.tessera.view.Conditions;
-import io.tessera.view.InvalidView;
 
 /**
  * Admin-defined triggers: create, change, enable or disable, reorder, delete, and try one against a ticket
@@ -107,25 +106,8 @@ public class Triggers {
     }
 
     private Checked check(TriggerDraft draft) {
-        String name = draft.name() == null ? "" : draft.name().strip();
-        if (name.isEmpty() || name.length() > 200) {
-            throw new InvalidRule("name", "Give the trigger a name of at most 200 characters.");
-        }
-        String description = draft.description() == null || draft.description().isBlank() ? null : draft.description().strip();
-        if (description != null && description.length() > 1000) {
-            throw new InvalidRule("description", "Use at most 1,000 characters.");
-        }
-        Conditions conditions;
-        try {
-            conditions = Conditions.parse(draft.all(), draft.any(), fields::match);
-        } catch (InvalidView e) {
-            throw new InvalidRule("conditions." + e.field(), e.getMessage());
-        }
-        List<RuleAction> actions = ActionType.parseAll(draft.actions());
-        if (actions.isEmpty()) {
-            throw new InvalidRule("actions", "Give the trigger at least one action.");
-        }
-        return new Checked(name, description, draft.enabled() == null || draft.enabled(), draft.parsedEvents(), conditions,
-                actions);
+        return new Checked(RuleChecks.name(draft.name(), "trigger"), RuleChecks.description(draft.description()),
+                draft.enabled() == null || draft.enabled(), draft.parsedEvents(),
+                RuleChecks.conditions(draft.all(), draft.any(), fields), RuleChecks.actions(draft.actions(), "trigger"));
     }
 }

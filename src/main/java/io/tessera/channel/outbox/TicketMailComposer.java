@@ -90,6 +90,17 @@ public class TicketMailComposer {
                 templates.get(MailTemplates.AGENT_NOTIFICATION), values);
     }
 
+    /**
+     * A mail a rule sends (a trigger's or an automation's "send email"): the rule's own subject and body,
+     * filled with the same placeholders as the templates, threaded into the ticket like every ticket mail.
+     */
+    public OutgoingMail ruleMail(Ticket ticket, List<String> to, String subject, String body) {
+        Customer requester = customers.find(ticket.requester()).orElseThrow();
+        Map<String, String> values = values(ticket, requester);
+        return compose(OutboundKind.NOTIFICATION, ticket, null, from(ticket, values.get("team.name")), to, List.of(),
+                new MailTemplate("rule", subject, body, true), values);
+    }
+
     private OutgoingMail compose(OutboundKind kind, Ticket ticket, Long messageRowId, String from, List<String> to,
                                  List<String> cc, MailTemplate template, Map<String, String> values) {
         String subject = withTicketTag(MailTemplates.fill(template.subject(), values), ticket.number());

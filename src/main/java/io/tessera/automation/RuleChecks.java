@@ -1,0 +1,47 @@
+package io.tessera.automation;
+
+import java.util.List;
+
+import io.tessera.ticket.TicketFields;
+import io.tessera.view.ConditionRow;
+import io.tessera.view.Conditions;
+import io.tessera.view.InvalidView;
+
+/** The checks every rule (trigger or automation) passes before it is saved, naming the field at fault. */
+final class RuleChecks {
+
+    private RuleChecks() {
+    }
+
+    static String name(String name, String what) {
+        String stripped = name == null ? "" : name.strip();
+        if (stripped.isEmpty() || stripped.length() > 200) {
+            throw new InvalidRule("name", "Give the " + what + " a name of at most 200 characters.");
+        }
+        return stripped;
+    }
+
+    static String description(String description) {
+        String stripped = description == null || description.isBlank() ? null : description.strip();
+        if (stripped != null && stripped.length() > 1000) {
+            throw new InvalidRule("description", "Use at most 1,000 characters.");
+        }
+        return stripped;
+    }
+
+    static Conditions conditions(List<ConditionRow> all, List<ConditionRow> any, TicketFields fields) {
+        try {
+            return Conditions.parse(all, any, fields::match);
+        } catch (InvalidView e) {
+            throw new InvalidRule("conditions." + e.field(), e.getMessage());
+        }
+    }
+
+    static List<RuleAction> actions(List<ActionRow> rows, String what) {
+        List<RuleAction> actions = ActionType.parseAll(rows);
+        if (actions.isEmpty()) {
+            throw new InvalidRule("actions", "Give the " + what + " at least one action.");
+        }
+        return actions;
+    }
+}
