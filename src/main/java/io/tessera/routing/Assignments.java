@@ -1,5 +1,6 @@
 package io.tessera.routing;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
@@ -10,6 +11,8 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -72,7 +75,8 @@ public class Assignments {
      * <p>Call it in the transaction that then assigns the ticket: it locks the team's routing row until that
      * transaction ends, so a second ticket routed at the same moment waits and counts the first one's
      * assignment (otherwise both could go to the same least-loaded agent, past their cap). Called on its own,
-     * the lock ends when this method returns.
+     * the lock ends when this method returns. A wait longer than the database's lock timeout answers empty
+     * rather than failing the caller: an unassigned ticket in the team's queue beats a lost one.
      *
      * @param requiredSkills   what the ticket needs ({@code billing}, {@code lang:de}); only the skills strategy uses it
      * @param previousAssignee for a follow-up, the agent who had the ticket: they get it again if they are a
@@ -217,7 +221,19 @@ public class Assignments {
 
     /** {@link #choose} with the normalised skills, and an agent who must not get the ticket ({@code excluded}). */
     private Optional<AgentId> pick(TeamId team, Set<String> required, AgentId previous, AgentId excluded) {
-        Optional<TeamRouting> routing = repository.lock(team);
+        Optional<TeamRouting> routing;
+        try {
+            // In a savepoint, so that a lock wait beyond the database's timeout (H2: 2 s; PostgreSQL waits
+            // unless lock_timeout is set) leaves this one ticket unassigned instead of failing its save.
+            routing = savepoint.execute(status -> repository.lock(team));
+        } catch (DataAccessException e) {
+            if (!lockUnavailable(e)) {
+                throw e;
+            }
+            LOG.warn("Team {} is busy routing another ticket; leaving this one unassigned: {}", team,
+                    e.getMostSpecificCause().getMessage());
+            return Optional.empty();
+        }
         // No row: the team was never given a strategy, so it is routed manually and there is nothing to lock.
         if (routing.isEmpty() || routing.get().strategy() == Strategy.MANUAL) {
             return Optional.empty();
@@ -229,6 +245,18 @@ public class Assignments {
                 clock.instant());
         pick.filter(p -> !p.followUp()).ifPresent(p -> repository.moveOn(team, p.agent()));
         return pick.map(Pick::agent);
+    }
+
+    /**
+     * A lock wait that ran out or a deadlock: H2's timeout arrives translated, PostgreSQL's
+     * {@code lock_timeout} (55P03) only as an uncategorised error, so the SQL state decides.
+     */
+    private static boolean lockUnavailable(DataAccessException e) {
+        if (e instanceof TransientDataAccessException) {
+            return true;
+        }
+        String state = e.getMostSpecificCause() instanceof SQLException sql ? sql.getSQLState() : null;
+        return state != null && (state.equals("55P03") || state.startsWith("40"));
     }
 
     private Team requireTeam(TeamId team) {
