@@ -256,7 +256,7 @@ class AssignmentIntegrationTests {
     void reassignAllWorksThroughMoreThanOneBatch() {
         TeamWithAgents team = data.team(2);
         strategy(team, Strategy.LEAST_LOADED);
-        int count = Assignments.REASSIGN_BATCH + 5;
+        int count = Reassignment.BATCH + 5;
         data.openMany(team.id(), team.agent(0), count);
 
         assertThat(assignments.reassignAll(team.agent(0), Actor.system())).isEqualTo(count);
