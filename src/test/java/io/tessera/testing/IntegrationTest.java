@@ -21,6 +21,8 @@ import org.springframework.test.context.ContextConfiguration;
         "tessera.admin.email=" + IntegrationTest.ADMIN_EMAIL,
         "tessera.admin.password=" + IntegrationTest.ADMIN_PASSWORD,
         "tessera.admin.name=Ada Admin",
+        // A quiet install: no default triggers or automations acting on other tests' tickets (DefaultRulesIntegrationTests).
+        "tessera.rules.defaults=false",
         // Tests that receive mail by SMTP start their own receiver on a free port (MailTestSupport).
         "tessera.mail.smtp-receiver-port=0"})
 @ContextConfiguration(initializers = TestDatabase.class)
