@@ -1,5 +1,5 @@
-// Views: "select all on this page" and the selected count for the bulk bar; the condition builder's
-// value suggestions follow the chosen field. No inline scripts (the CSP allows only 'self').
+// Views: "select all on this page" and the selected count for the bulk bar (the condition builder has its
+// own script, condition-builder.js). No inline scripts (the CSP allows only 'self').
 document.addEventListener('DOMContentLoaded', () => {
   const all = document.getElementById('select-all');
   const boxes = () => Array.from(document.querySelectorAll('input.bulk-select'));
@@ -17,11 +17,4 @@ document.addEventListener('DOMContentLoaded', () => {
   }
   boxes().forEach(b => b.addEventListener('change', update));
   update();
-
-  document.querySelectorAll('select.condition-field').forEach(select => {
-    const value = select.closest('.condition-row').querySelector('input.condition-value');
-    const follow = () => value.setAttribute('list', 'values-' + (select.value || 'none'));
-    select.addEventListener('change', follow);
-    follow();
-  });
 });

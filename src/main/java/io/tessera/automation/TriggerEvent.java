@@ -7,7 +7,18 @@ import io.tessera.ticket.TicketActivity;
 
 /** When a trigger is considered: what happened to the ticket in the transaction. */
 public enum TriggerEvent {
-    CREATED, UPDATED, CUSTOMER_REPLIED, AGENT_REPLIED, SLA_WARNING, SLA_BREACHED;
+    CREATED("Ticket created"), UPDATED("Ticket updated"), CUSTOMER_REPLIED("Customer replied"),
+    AGENT_REPLIED("Agent replied"), SLA_WARNING("SLA warning"), SLA_BREACHED("SLA breached");
+
+    private final String label;
+
+    TriggerEvent(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
 
     public String key() {
         return name().toLowerCase(Locale.ROOT);

@@ -1,20 +1,22 @@
 package io.tessera.view.web;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import io.tessera.shared.TeamId;
 import io.tessera.ticket.TicketOrder;
 import io.tessera.ticket.TicketSort;
 import io.tessera.view.Column;
-import io.tessera.view.ConditionRow;
+import io.tessera.view.ConditionBuilder.Row;
 import io.tessera.view.Conditions;
 import io.tessera.view.FieldResolver;
 import io.tessera.view.InvalidView;
 import io.tessera.view.View;
 import io.tessera.view.ViewDefinition;
 import io.tessera.view.ViewDraft;
+
+import static io.tessera.view.ConditionBuilder.conditionRows;
+import static io.tessera.view.ConditionBuilder.padded;
+import static io.tessera.view.ConditionBuilder.rows;
 
 /**
  * The condition builder: name, who sees the view, sort, columns and two groups of rows (field, operator,
@@ -23,11 +25,6 @@ import io.tessera.view.ViewDraft;
  */
 record ViewForm(String name, String scope, Long teamId, String sort, String direction, List<String> columns,
                 List<Row> all, List<Row> any) {
-
-    static final int BLANK_ROWS = 3;
-
-    public record Row(String field, String operator, String value) {
-    }
 
     static ViewForm blank() {
         return new ViewForm("", "personal", null, "updated", "desc",
@@ -58,41 +55,10 @@ record ViewForm(String name, String scope, Long teamId, String sort, String dire
     /** The form again with the rows it had, plus blank ones to add more. */
     ViewForm withBlankRows() {
         return new ViewForm(name, scope, teamId, sort, direction, columns == null ? List.of() : columns,
-                padded(filled(all)), padded(filled(any)));
-    }
-
-    /** The fields the rows use, for the builder to offer them even when no longer active. */
-    List<String> usedFields() {
-        List<String> used = new ArrayList<>();
-        filled(all).forEach(r -> used.add(r.field()));
-        filled(any).forEach(r -> used.add(r.field()));
-        return used;
+                padded(all), padded(any));
     }
 
     public boolean hasColumn(String key) {
         return columns != null && columns.contains(key);
-    }
-
-    private static List<ConditionRow> conditionRows(List<Row> rows) {
-        return filled(rows).stream()
-                .map(r -> new ConditionRow(r.field(), r.operator(),
-                        r.value() == null ? List.of() : Arrays.stream(r.value().split(",")).map(String::strip).toList()))
-                .toList();
-    }
-
-    private static List<Row> filled(List<Row> rows) {
-        return rows == null ? List.of() : rows.stream().filter(r -> r != null && r.field() != null && !r.field().isBlank()).toList();
-    }
-
-    private static List<Row> rows(List<ConditionRow> rows) {
-        return rows.stream().map(r -> new Row(r.field(), r.operator(), r.valueText())).toList();
-    }
-
-    private static List<Row> padded(List<Row> rows) {
-        List<Row> all = new ArrayList<>(rows);
-        for (int i = 0; i < BLANK_ROWS; i++) {
-            all.add(new Row("", "is", ""));
-        }
-        return all;
     }
 }

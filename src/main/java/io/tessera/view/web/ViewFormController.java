@@ -1,8 +1,6 @@
 package io.tessera.view.web;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -15,18 +13,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.tessera.identity.Agent;
 import io.tessera.identity.AgentManagement;
 import io.tessera.identity.SignedInAgent;
-import io.tessera.identity.TeamManagement;
-import io.tessera.ticket.Channel;
-import io.tessera.ticket.CustomField;
-import io.tessera.ticket.FieldType;
-import io.tessera.ticket.Priority;
 import io.tessera.ticket.TicketFields;
 import io.tessera.ticket.TicketSort;
-import io.tessera.ticket.TicketStatus;
-import io.tessera.ticket.TicketTypes;
 import io.tessera.view.Column;
+import io.tessera.view.ConditionBuilder;
 import io.tessera.view.InvalidView;
-import io.tessera.view.Operator;
 import io.tessera.view.View;
 import io.tessera.view.Views;
 
@@ -34,36 +25,15 @@ import io.tessera.view.Views;
 @Controller
 class ViewFormController {
 
-    /** The builder's fields, in the order of its field menu (keys as in docs/views.md). */
-    static final Map<String, String> FIELDS = new java.util.LinkedHashMap<>();
-
-    static {
-        FIELDS.put("status", "Status");
-        FIELDS.put("priority", "Priority");
-        FIELDS.put("type", "Type");
-        FIELDS.put("team", "Team");
-        FIELDS.put("assignee", "Assignee");
-        FIELDS.put("requester", "Requester (customer id)");
-        FIELDS.put("organization", "Organization (id)");
-        FIELDS.put("tags", "Tags");
-        FIELDS.put("channel", "Channel");
-        FIELDS.put("created", "Created");
-        FIELDS.put("updated", "Updated");
-        FIELDS.put("solved", "Solved");
-    }
-
     private final Views views;
     private final AgentManagement agents;
-    private final TeamManagement teams;
-    private final TicketTypes types;
+    private final ConditionBuilder builder;
     private final TicketFields ticketFields;
 
-    ViewFormController(Views views, AgentManagement agents, TeamManagement teams, TicketTypes types,
-                       TicketFields ticketFields) {
+    ViewFormController(Views views, AgentManagement agents, ConditionBuilder builder, TicketFields ticketFields) {
         this.views = views;
         this.agents = agents;
-        this.teams = teams;
-        this.types = types;
+        this.builder = builder;
         this.ticketFields = ticketFields;
     }
 
@@ -121,43 +91,15 @@ class ViewFormController {
         model.addAttribute("editing", view);
         model.addAttribute("error", error);
         model.addAttribute("mayShare", views.mayManageShared(agent));
-        List<CustomField> custom = customFields(form);
-        Map<String, String> fields = new LinkedHashMap<>(FIELDS);
-        custom.forEach(f -> fields.put("field:" + f.key(), f.label() + (f.active() ? "" : " (deactivated)")));
-        model.addAttribute("fields", fields);
-        model.addAttribute("customFields", custom.stream().map(ViewFormController::suggestions).toList());
-        model.addAttribute("operators", Operator.values());
+        model.addAllAttributes(builder.choices(concat(form.all(), form.any())));
         model.addAttribute("columns", Column.values());
         model.addAttribute("sorts", TicketSort.values());
-        model.addAttribute("teamChoices", teams.list());
-        model.addAttribute("agentChoices", agents.list().stream().filter(Agent::active).toList());
-        model.addAttribute("statuses", TicketStatus.values());
-        model.addAttribute("priorities", Priority.values());
-        model.addAttribute("channels", Channel.values());
-        model.addAttribute("types", types.all());
         return "view/view-form";
     }
 
-    /** The active custom fields, and deactivated ones only where the view already uses them. */
-    private List<CustomField> customFields(ViewForm form) {
-        List<String> used = form.usedFields();
-        return ticketFields.definitions().stream().filter(f -> f.active() || used.contains("field:" + f.key())).toList();
-    }
-
-    /** A custom field's value suggestions for the builder: its options, true/false, and always "none". */
-    public record FieldSuggestions(String field, List<String> values) {
-    }
-
-    private static FieldSuggestions suggestions(CustomField field) {
-        List<String> values = new java.util.ArrayList<>();
-        if (field.type().hasOptions()) {
-            values.addAll(field.options());
-        }
-        if (field.type() == FieldType.CHECKBOX) {
-            values.addAll(List.of("true", "false"));
-        } else {
-            values.add("none");
-        }
-        return new FieldSuggestions("field:" + field.key(), values);
+    private static List<ConditionBuilder.Row> concat(List<ConditionBuilder.Row> a, List<ConditionBuilder.Row> b) {
+        List<ConditionBuilder.Row> all = new java.util.ArrayList<>(a == null ? List.of() : a);
+        all.addAll(b == null ? List.of() : b);
+        return all;
     }
 }
