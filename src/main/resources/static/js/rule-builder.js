@@ -11,7 +11,9 @@ document.addEventListener('DOMContentLoaded', () => {
     remove_tags: { target: 'tags, separated by commas' },
     set_field: { target: 'custom field key, e.g. order_number', body: 'value (empty clears it)' },
     add_note: { body: 'The internal note (Markdown)' },
-    send_email: { target: 'requester, assignee, team or an address', subject: 'Subject', body: 'The email (placeholders allowed)' }
+    send_email: { target: 'requester, assignee, team or an address', subject: 'Subject', body: 'The email (placeholders allowed)' },
+    assign_by_strategy: { target: 'skills the ticket needs, e.g. lang:de (optional)' },
+    apply_sla_policy: { target: 'SLA policy id' }
   };
   document.querySelectorAll('.action-row').forEach(row => {
     const type = row.querySelector('select.action-type');

@@ -27,7 +27,9 @@ public enum ActionType {
     REMOVE_TAGS("Remove tags", values -> new RuleAction.RemoveTags(tags(values))),
     SET_FIELD("Set custom field", ActionType::field),
     ADD_NOTE("Add internal note", values -> new RuleAction.AddNote(note(values))),
-    SEND_EMAIL("Send email", ActionType::email);
+    SEND_EMAIL("Send email", ActionType::email),
+    ASSIGN_BY_STRATEGY("Assign by team strategy", values -> new RuleAction.AssignByStrategy(skills(values))),
+    APPLY_SLA_POLICY("Apply SLA policy", values -> new RuleAction.ApplySlaPolicy(policy(one(values, "SLA policy id"))));
 
     private final String label;
     private final Function<List<String>, RuleAction> parser;
@@ -115,6 +117,27 @@ public enum ActionType {
             throw new InvalidRule("values", "Give at least one tag.");
         }
         return tags;
+    }
+
+    /** Skills the ticket needs, like tags; none is fine (every member qualifies). */
+    private static Set<String> skills(List<String> values) {
+        Set<String> skills = new LinkedHashSet<>();
+        values.forEach(v -> {
+            for (String skill : v.split("[,\\s]+")) {
+                if (!skill.isBlank()) {
+                    skills.add(skill.toLowerCase(Locale.ROOT));
+                }
+            }
+        });
+        return skills;
+    }
+
+    private static long policy(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new InvalidRule("values", "'" + value + "' is not an SLA policy id.");
+        }
     }
 
     private static RuleAction field(List<String> values) {

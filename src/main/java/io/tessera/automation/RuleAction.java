@@ -100,4 +100,21 @@ public sealed interface RuleAction {
         public ActionType type() { return ActionType.SEND_EMAIL; }
         public List<String> values() { return List.of(to, subject, body); }
     }
+
+    /**
+     * Assign by the ticket team's strategy (docs/routing.md): round robin, least loaded or skills, respecting
+     * availability and capacity; {@code skills} are what the ticket needs (for the skills strategy). A ticket
+     * already assigned keeps its agent if they can still take it (follow-ups go back to them).
+     */
+    record AssignByStrategy(Set<String> skills) implements RuleAction {
+        public AssignByStrategy { skills = Set.copyOf(skills); }
+        public ActionType type() { return ActionType.ASSIGN_BY_STRATEGY; }
+        public List<String> values() { return List.copyOf(new TreeSet<>(skills)); }
+    }
+
+    /** Put the ticket under this SLA policy, whatever the policies' conditions say (docs/sla.md). */
+    record ApplySlaPolicy(long policyId) implements RuleAction {
+        public ActionType type() { return ActionType.APPLY_SLA_POLICY; }
+        public List<String> values() { return List.of(String.valueOf(policyId)); }
+    }
 }

@@ -6,7 +6,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import io.tessera.conversation.Conversations;
+import io.tessera.routing.Assignments;
 import io.tessera.shared.Actor;
+import io.tessera.sla.SlaPolicies;
 import io.tessera.ticket.Ticket;
 import io.tessera.ticket.TicketChange;
 import io.tessera.ticket.TicketManagement;
@@ -21,11 +23,16 @@ class RuleEffects {
 
     private final TicketManagement tickets;
     private final Conversations conversations;
+    private final Assignments assignments;
+    private final SlaPolicies slaPolicies;
     private final ApplicationEventPublisher events;
 
-    RuleEffects(TicketManagement tickets, Conversations conversations, ApplicationEventPublisher events) {
+    RuleEffects(TicketManagement tickets, Conversations conversations, Assignments assignments, SlaPolicies slaPolicies,
+                ApplicationEventPublisher events) {
         this.tickets = tickets;
         this.conversations = conversations;
+        this.assignments = assignments;
+        this.slaPolicies = slaPolicies;
         this.events = events;
     }
 
@@ -43,8 +50,27 @@ class RuleEffects {
                 conversations.ruleNote(ticket.id(), note.text(), self);
             } else if (action instanceof RuleAction.SendEmail mail) {
                 events.publishEvent(new RuleMailRequested(ticket.id().value(), ruleId, mail.to(), mail.subject(), mail.body()));
+            } else if (action instanceof RuleAction.AssignByStrategy strategy) {
+                assignByStrategy(ticket.id(), strategy, self);
+            } else if (action instanceof RuleAction.ApplySlaPolicy sla) {
+                slaPolicies.pin(ticket.id(), sla.policyId());
             }
         }
         return !changes.isEmpty();
+    }
+
+    /**
+     * The team's strategy picks the agent, with the team's routing row locked until this transaction ends
+     * (two tickets routed at once never both go past an agent's cap). Manual teams and teams with nobody
+     * available leave the ticket as it is: unassigned in the team's queue.
+     */
+    private void assignByStrategy(io.tessera.shared.TicketId id, RuleAction.AssignByStrategy strategy, Actor self) {
+        Ticket current = tickets.get(id);
+        if (current.team() == null) {
+            return;
+        }
+        assignments.choose(current.team(), strategy.skills(), java.util.Optional.ofNullable(current.assignee()))
+                .filter(agent -> !agent.equals(current.assignee()))
+                .ifPresent(agent -> tickets.update(id, null, List.of(new TicketChange.Assign(agent)), self));
     }
 }

@@ -59,13 +59,32 @@ public class SlaPolicies {
                 .orElseThrow(() -> new SlaNotFound("SLA policy", id));
     }
 
-    /** The policy that applies to the ticket as it is now, if any. */
+    /**
+     * The policy that applies to the ticket as it is now, if any: the one a rule put it under, else the first
+     * enabled one whose conditions match.
+     */
     @Transactional(readOnly = true)
     public Optional<SlaPolicy> applicable(Ticket ticket) {
+        List<SlaPolicy> all = cache.get().policies();
+        Optional<Long> pinned = repository.pinnedPolicy(ticket.id());
+        if (pinned.isPresent()) {
+            Optional<SlaPolicy> policy = all.stream().filter(p -> p.id() == pinned.get() && p.enabled()).findFirst();
+            if (policy.isPresent()) {
+                return policy;
+            }
+        }
         Perspective nobody = new Perspective(NOBODY, Set.of(), clock.instant(), fields::valuesOf);
-        return cache.get().policies().stream()
-                .filter(p -> p.enabled() && p.conditions().matches(ticket, nobody))
-                .findFirst();
+        return all.stream().filter(p -> p.enabled() && p.conditions().matches(ticket, nobody)).findFirst();
+    }
+
+    /**
+     * Puts the ticket under this policy whatever the conditions say (a rule's "apply SLA policy"); its clocks
+     * follow when the ticket's changes are handed to the rules, in the same transaction.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void pin(io.tessera.shared.TicketId ticket, long policyId) {
+        get(policyId);
+        repository.pin(ticket, policyId, clock.instant());
     }
 
     public SlaPolicy create(SlaPolicyDraft draft, Initiator by) {

@@ -170,6 +170,19 @@ class SlaRepository {
         return names;
     }
 
+    Optional<Long> pinnedPolicy(io.tessera.shared.TicketId ticket) {
+        return jdbc.sql("select policy_id from ticket_sla_policy where ticket_id = ?").param(ticket.value())
+                .query(Long.class).optional();
+    }
+
+    void pin(io.tessera.shared.TicketId ticket, long policyId, Instant now) {
+        if (jdbc.sql("update ticket_sla_policy set policy_id = ?, pinned_at = ? where ticket_id = ?")
+                .params(policyId, utc(now), ticket.value()).update() == 0) {
+            jdbc.sql("insert into ticket_sla_policy (ticket_id, policy_id, pinned_at) values (?, ?, ?)")
+                    .params(ticket.value(), policyId, utc(now)).update();
+        }
+    }
+
     private void insertTargets(long policyId, List<SlaTarget> targets) {
         for (SlaTarget t : targets) {
             jdbc.sql("insert into sla_target (policy_id, priority, metric, minutes, business_hours) values (?, ?, ?, ?, ?)")

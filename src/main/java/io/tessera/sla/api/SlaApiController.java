@@ -25,6 +25,7 @@ import io.tessera.sla.BusinessCalendars;
 import io.tessera.sla.CalendarDraft;
 import io.tessera.sla.InvalidSla;
 import io.tessera.sla.OpeningInterval;
+import io.tessera.sla.SlaClocks;
 import io.tessera.sla.SlaPolicies;
 import io.tessera.sla.SlaPolicy;
 import io.tessera.sla.SlaPolicyDraft;
@@ -41,10 +42,21 @@ class SlaApiController {
 
     private final BusinessCalendars calendars;
     private final SlaPolicies policies;
+    private final SlaClocks clocks;
 
-    SlaApiController(BusinessCalendars calendars, SlaPolicies policies) {
+    SlaApiController(BusinessCalendars calendars, SlaPolicies policies, SlaClocks clocks) {
         this.calendars = calendars;
         this.policies = policies;
+        this.clocks = clocks;
+    }
+
+    record ScanResponse(int fired) {
+    }
+
+    /** Fires the warnings and breaches due now, as the scheduled scan does: for operators and benchmarks. */
+    @PostMapping("/scan")
+    ScanResponse scan() {
+        return new ScanResponse(clocks.scanNow());
     }
 
     record CalendarResponse(long id, String name, String zone, Map<String, List<String>> hours, List<String> holidays) {
