@@ -9,7 +9,7 @@ import io.tessera.ticket.Ticket;
  */
 public sealed interface Condition permits StatusCondition, PriorityCondition, TypeCondition, ChannelCondition,
         TeamCondition, AssigneeCondition, RequesterCondition, OrganizationCondition, TagsCondition, AgeCondition,
-        TimeCondition, CustomFieldCondition {
+        TimeCondition, CustomFieldCondition, SubjectCondition {
 
     boolean matches(Ticket ticket, Perspective perspective);
 

@@ -43,6 +43,7 @@ public class ConditionBuilder {
         FIELDS.put("requester", "Requester (customer id)");
         FIELDS.put("organization", "Organization (id)");
         FIELDS.put("tags", "Tags");
+        FIELDS.put("subject", "Subject words");
         FIELDS.put("channel", "Channel");
         FIELDS.put("created", "Created");
         FIELDS.put("updated", "Updated");

@@ -87,6 +87,7 @@ public record Conditions(List<Condition> all, List<Condition> any) {
             case "requester": return RequesterCondition.parse(operator, values);
             case "organization": return OrganizationCondition.parse(operator, values);
             case "tags": return TagsCondition.parse(operator, values);
+            case "subject": return SubjectCondition.parse(operator, values);
             case "created", "updated", "solved": {
                 TimeField time = TimeField.valueOf(field.toUpperCase(Locale.ROOT));
                 return operator == Operator.AFTER || operator == Operator.BEFORE

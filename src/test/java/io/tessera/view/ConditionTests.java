@@ -47,7 +47,7 @@ class ConditionTests {
         dataSource = new SingleConnectionDataSource("jdbc:h2:mem:c" + UUID.randomUUID().toString().replace("-", "")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", "", true);
         jdbc = JdbcClient.create(dataSource);
-        jdbc.sql("create table ticket (id bigint primary key, status varchar(20), priority varchar(20), type varchar(40), "
+        jdbc.sql("create table ticket (id bigint primary key, subject varchar(500), status varchar(20), priority varchar(20), type varchar(40), "
                 + "channel varchar(20), requester_id bigint, organization_id bigint, team_id bigint, assignee_id bigint, "
                 + "created_at timestamp with time zone, updated_at timestamp with time zone, solved_at timestamp with time zone)").update();
         jdbc.sql("create table ticket_tag (ticket_id bigint, tag varchar(60))").update();
@@ -75,8 +75,8 @@ class ConditionTests {
 
     private static void add(Ticket t) {
         TICKETS.add(t);
-        jdbc.sql("insert into ticket values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(t.id().value(), t.status().name(), t.priority().name(), t.type(), t.channel().name(),
+        jdbc.sql("insert into ticket values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(t.id().value(), t.subject(), t.status().name(), t.priority().name(), t.type(), t.channel().name(),
                         t.requester().value(), t.organization() == null ? null : t.organization().value(),
                         t.team() == null ? null : t.team().value(), t.assignee() == null ? null : t.assignee().value(),
                         utc(t.createdAt()), utc(t.updatedAt()), utc(t.solvedAt()))
@@ -170,6 +170,10 @@ class ConditionTests {
                 ex(all(row("tags", "has_any", "vip", "refund")), 1, 4, 5, 6),
                 ex(all(row("tags", "has_all", "billing", "vip")), 1),
                 ex(all(row("tags", "has_none", "billing")), 3, 4, 5),
+                ex(all(row("subject", "has_any", "TICKET 1", "ticket 6")), 1, 6),
+                ex(all(row("subject", "has_all", "ticket", "3")), 3),
+                ex(all(row("subject", "has_none", "ticket 2")), 1, 3, 4, 5, 6),
+                ex(all(row("subject", "has_any", "%"))),
                 ex(all(row("created", "less_than", "24h")), 1),
                 ex(all(row("created", "greater_than", "7d")), 3, 4, 5),
                 ex(all(row("updated", "less_than", "2d")), 1, 4, 6),
