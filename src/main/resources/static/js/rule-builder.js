@@ -13,7 +13,8 @@ document.addEventListener('DOMContentLoaded', () => {
     add_note: { body: 'The internal note (Markdown)' },
     send_email: { target: 'requester, assignee, team or an address', subject: 'Subject', body: 'The email (placeholders allowed)' },
     assign_by_strategy: { target: 'skills the ticket needs, e.g. lang:de (optional)' },
-    apply_sla_policy: { target: 'SLA policy id' }
+    apply_sla_policy: { target: 'SLA policy id' },
+    call_webhook: { target: 'https://… (the ticket is POSTed as JSON)', subject: 'secret to sign with (optional)' }
   };
   document.querySelectorAll('.action-row').forEach(row => {
     const type = row.querySelector('select.action-type');

@@ -29,7 +29,8 @@ public enum ActionType {
     ADD_NOTE("Add internal note", values -> new RuleAction.AddNote(note(values))),
     SEND_EMAIL("Send email", ActionType::email),
     ASSIGN_BY_STRATEGY("Assign by team strategy", values -> new RuleAction.AssignByStrategy(skills(values))),
-    APPLY_SLA_POLICY("Apply SLA policy", values -> new RuleAction.ApplySlaPolicy(policy(one(values, "SLA policy id"))));
+    APPLY_SLA_POLICY("Apply SLA policy", values -> new RuleAction.ApplySlaPolicy(policy(one(values, "SLA policy id")))),
+    CALL_WEBHOOK("Call webhook", ActionType::webhook);
 
     private final String label;
     private final Function<List<String>, RuleAction> parser;
@@ -130,6 +131,26 @@ public enum ActionType {
             }
         });
         return skills;
+    }
+
+    private static RuleAction webhook(List<String> values) {
+        if (values.isEmpty() || values.size() > 2 || values.get(0).isEmpty()) {
+            throw new InvalidRule("values", "Give the webhook's URL, and optionally a secret to sign it with.");
+        }
+        try {
+            java.net.URI uri = new java.net.URI(values.get(0));
+            if (!uri.isAbsolute() || uri.getHost() == null
+                    || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
+                throw new java.net.URISyntaxException(values.get(0), "not an http(s) URL");
+            }
+        } catch (java.net.URISyntaxException e) {
+            throw new InvalidRule("values", "'" + values.get(0) + "' is not an http:// or https:// URL.");
+        }
+        String secret = values.size() == 2 && !values.get(1).isEmpty() ? values.get(1) : null;
+        if (secret != null && secret.length() > 200) {
+            throw new InvalidRule("values", "Use a secret of at most 200 characters.");
+        }
+        return new RuleAction.CallWebhook(values.get(0), secret);
     }
 
     private static long policy(String value) {

@@ -117,4 +117,14 @@ public sealed interface RuleAction {
         public ActionType type() { return ActionType.APPLY_SLA_POLICY; }
         public List<String> values() { return List.of(String.valueOf(policyId)); }
     }
+
+    /**
+     * POST the ticket as JSON to {@code url} — queued in the rule's transaction, sent after it commits, retried
+     * with backoff; never inside the transaction. With a {@code secret}, the body is signed
+     * ({@code X-Tessera-Signature: sha256=<hex HMAC>}).
+     */
+    record CallWebhook(String url, String secret) implements RuleAction {
+        public ActionType type() { return ActionType.CALL_WEBHOOK; }
+        public List<String> values() { return secret == null ? List.of(url) : List.of(url, secret); }
+    }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
+import io.tessera.automation.webhook.WebhookQueue;
 import io.tessera.conversation.Conversations;
 import io.tessera.routing.Assignments;
 import io.tessera.shared.Actor;
@@ -25,14 +26,16 @@ class RuleEffects {
     private final Conversations conversations;
     private final Assignments assignments;
     private final SlaPolicies slaPolicies;
+    private final WebhookQueue webhooks;
     private final ApplicationEventPublisher events;
 
     RuleEffects(TicketManagement tickets, Conversations conversations, Assignments assignments, SlaPolicies slaPolicies,
-                ApplicationEventPublisher events) {
+                WebhookQueue webhooks, ApplicationEventPublisher events) {
         this.tickets = tickets;
         this.conversations = conversations;
         this.assignments = assignments;
         this.slaPolicies = slaPolicies;
+        this.webhooks = webhooks;
         this.events = events;
     }
 
@@ -54,6 +57,8 @@ class RuleEffects {
                 assignByStrategy(ticket.id(), strategy, self);
             } else if (action instanceof RuleAction.ApplySlaPolicy sla) {
                 slaPolicies.pin(ticket.id(), sla.policyId());
+            } else if (action instanceof RuleAction.CallWebhook hook) {
+                webhooks.enqueue(ruleId, ticket.id(), hook.url(), hook.secret());
             }
         }
         return !changes.isEmpty();

@@ -23,6 +23,8 @@ import org.springframework.test.context.ContextConfiguration;
         "tessera.admin.name=Ada Admin",
         // A quiet install: no default triggers or automations acting on other tests' tickets (DefaultRulesIntegrationTests).
         "tessera.rules.defaults=false",
+        // Tests run automations and webhook sending themselves (runNow, sendDue), at the moment they choose.
+        "tessera.automation.interval=1h", "tessera.webhooks.interval=1h",
         // Tests that receive mail by SMTP start their own receiver on a free port (MailTestSupport).
         "tessera.mail.smtp-receiver-port=0"})
 @ContextConfiguration(initializers = TestDatabase.class)
