@@ -14,6 +14,7 @@ document.addEventListener('DOMContentLoaded', () => {
     send_email: { target: 'requester, assignee, team or an address', subject: 'Subject', body: 'The email (placeholders allowed)' },
     assign_by_strategy: { target: 'skills the ticket needs, e.g. lang:de (optional)' },
     apply_sla_policy: { target: 'SLA policy id' },
+    notify: { target: 'assignee, team or an agent id', body: 'Why (shown in the bell, up to 300 characters)' },
     call_webhook: { target: 'https://… (the ticket is POSTed as JSON)', subject: 'secret to sign with (optional)' }
   };
   document.querySelectorAll('.action-row').forEach(row => {

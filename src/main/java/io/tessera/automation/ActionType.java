@@ -30,7 +30,8 @@ public enum ActionType {
     SEND_EMAIL("Send email", ActionType::email),
     ASSIGN_BY_STRATEGY("Assign by team strategy", values -> new RuleAction.AssignByStrategy(skills(values))),
     APPLY_SLA_POLICY("Apply SLA policy", values -> new RuleAction.ApplySlaPolicy(policy(one(values, "SLA policy id")))),
-    CALL_WEBHOOK("Call webhook", ActionType::webhook);
+    CALL_WEBHOOK("Call webhook", ActionType::webhook),
+    NOTIFY("Notify agents", ActionType::notify);
 
     private final String label;
     private final Function<List<String>, RuleAction> parser;
@@ -131,6 +132,20 @@ public enum ActionType {
             }
         });
         return skills;
+    }
+
+    private static RuleAction notify(List<String> values) {
+        if (values.size() != 2 || values.get(1).isEmpty()) {
+            throw new InvalidRule("values", "Give who to notify (assignee, team or an agent id) and the text.");
+        }
+        String who = values.get(0).toLowerCase(Locale.ROOT);
+        if (!who.equals("assignee") && !who.equals("team") && !who.matches("\\d{1,18}")) {
+            throw new InvalidRule("values", "Notify the assignee, the team or an agent by id, not '" + values.get(0) + "'.");
+        }
+        if (values.get(1).length() > 300) {
+            throw new InvalidRule("values", "Keep the notification to 300 characters.");
+        }
+        return new RuleAction.Notify(who, values.get(1));
     }
 
     private static RuleAction webhook(List<String> values) {

@@ -127,4 +127,13 @@ public sealed interface RuleAction {
         public ActionType type() { return ActionType.CALL_WEBHOOK; }
         public List<String> values() { return secret == null ? List.of(url) : List.of(url, secret); }
     }
+
+    /**
+     * An in-app notification (the bell, and the agent's email if they get notifications by email): to the
+     * {@code assignee}, the {@code team}'s members or one agent by id; {@code text} says why.
+     */
+    record Notify(String who, String text) implements RuleAction {
+        public ActionType type() { return ActionType.NOTIFY; }
+        public List<String> values() { return List.of(who, text); }
+    }
 }

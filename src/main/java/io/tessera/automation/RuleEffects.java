@@ -57,6 +57,9 @@ class RuleEffects {
                 assignByStrategy(ticket.id(), strategy, self);
             } else if (action instanceof RuleAction.ApplySlaPolicy sla) {
                 slaPolicies.pin(ticket.id(), sla.policyId());
+            } else if (action instanceof RuleAction.Notify notify) {
+                events.publishEvent(new RuleNotificationRequested(ticket.id().value(), ruleId, notify.who(), notify.text(),
+                        tickets.lastEventId(ticket.id())));
             } else if (action instanceof RuleAction.CallWebhook hook) {
                 webhooks.enqueue(ruleId, ticket.id(), hook.url(), hook.secret());
             }

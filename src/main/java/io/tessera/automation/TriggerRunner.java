@@ -27,6 +27,7 @@ class TriggerRunner implements TicketRules {
 
     private static final Logger LOG = LoggerFactory.getLogger(TriggerRunner.class);
 
+    private final TriggerCache cache;
     private final TriggerRepository triggers;
     private final TicketManagement tickets;
     private final RuleEffects effects;
@@ -34,8 +35,9 @@ class TriggerRunner implements TicketRules {
     private final TransactionTemplate savepoint;
     private final java.time.Clock clock;
 
-    TriggerRunner(TriggerRepository triggers, TicketManagement tickets, RuleEffects effects,
+    TriggerRunner(TriggerCache cache, TriggerRepository triggers, TicketManagement tickets, RuleEffects effects,
                   RuleEvaluation evaluation, PlatformTransactionManager transactions, java.time.Clock clock) {
+        this.cache = cache;
         this.triggers = triggers;
         this.tickets = tickets;
         this.effects = effects;
@@ -48,21 +50,27 @@ class TriggerRunner implements TicketRules {
     @Override
     public void apply(TicketActivity activity) {
         Actor cause = activity.actor();
-        for (Trigger trigger : triggers.all()) {
+        Ticket ticket = null;
+        for (Trigger trigger : cache.enabled()) {
             Actor self = Actor.automation(trigger.id());
-            if (!trigger.enabled() || activity.onlyBy(self)
+            if (activity.onlyBy(self)
                     || trigger.events().stream().noneMatch(e -> e.happened(activity))) {
                 continue;
             }
-            Ticket ticket = tickets.get(activity.ticket());
+            // Read once, and again only after a trigger acted: each trigger sees what the ones before it left.
+            if (ticket == null) {
+                ticket = tickets.get(activity.ticket());
+            }
             if (!evaluation.matches(trigger.conditions(), ticket, cause)) {
                 continue;
             }
+            Ticket current = ticket;
+            ticket = null;
             try {
-                savepoint.executeWithoutResult(status -> act(trigger, ticket, self));
+                savepoint.executeWithoutResult(status -> act(trigger, current, self));
             } catch (RuntimeException e) {
-                LOG.warn("Trigger {} could not act on ticket {}: {}", trigger.id(), ticket.display(), e.getMessage());
-                triggers.failed(trigger.id(), ticket.display() + ": " + e.getMessage(), clock.instant());
+                LOG.warn("Trigger {} could not act on ticket {}: {}", trigger.id(), current.display(), e.getMessage());
+                triggers.failed(trigger.id(), current.display() + ": " + e.getMessage(), clock.instant());
             }
         }
     }

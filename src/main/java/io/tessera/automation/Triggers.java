@@ -24,15 +24,17 @@ import io.tessera.view.Conditions;
 public class Triggers {
 
     private final TriggerRepository repository;
+    private final TriggerCache cache;
     private final TicketFields fields;
     private final TicketManagement tickets;
     private final RuleEvaluation evaluation;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Triggers(TriggerRepository repository, TicketFields fields, TicketManagement tickets, RuleEvaluation evaluation,
+    Triggers(TriggerRepository repository, TriggerCache cache, TicketFields fields, TicketManagement tickets, RuleEvaluation evaluation,
              ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
+        this.cache = cache;
         this.fields = fields;
         this.tickets = tickets;
         this.evaluation = evaluation;
@@ -54,6 +56,7 @@ public class Triggers {
         Checked checked = check(draft);
         long id = repository.insert(checked.name, checked.description, checked.enabled, checked.events, checked.conditions,
                 checked.actions, clock.instant());
+        cache.invalidate();
         events.publishEvent(new RulesChanged("trigger.created", id, checked.name, by));
         return get(id);
     }
@@ -64,6 +67,7 @@ public class Triggers {
                 checked.actions, clock.instant())) {
             throw new RuleNotFound(id);
         }
+        cache.invalidate();
         events.publishEvent(new RulesChanged("trigger.updated", id, checked.name, by));
         return get(id);
     }
@@ -71,6 +75,7 @@ public class Triggers {
     public void delete(long id, Initiator by) {
         Trigger trigger = get(id);
         repository.delete(id);
+        cache.invalidate();
         events.publishEvent(new RulesChanged("trigger.deleted", id, trigger.name(), by));
     }
 
@@ -83,6 +88,7 @@ public class Triggers {
         for (int i = 0; i < ids.size(); i++) {
             repository.position(ids.get(i), i + 1);
         }
+        cache.invalidate();
         events.publishEvent(new RulesChanged("trigger.reordered", null, ids.toString(), by));
         return repository.all();
     }

@@ -12,8 +12,12 @@ public record Notification(long id, NotificationKind kind, long ticketNumber, St
         return readAt == null;
     }
 
-    /** "Grace Hopper mentioned you" / "Grace Hopper assigned you". */
+    /** "Grace Hopper mentioned you" / "Grace Hopper assigned you" / "Escalate breaches notified you". */
     public String headline() {
-        return actorName + (kind == NotificationKind.MENTIONED ? " mentioned you" : " assigned you");
+        return actorName + switch (kind) {
+            case MENTIONED -> " mentioned you";
+            case ASSIGNED -> " assigned you";
+            case RULE -> " notified you";
+        };
     }
 }

@@ -5,7 +5,9 @@ public enum NotificationKind {
     /** Someone wrote {@code @you} in a note or reply. */
     MENTIONED,
     /** Someone else assigned a ticket to you. */
-    ASSIGNED;
+    ASSIGNED,
+    /** A trigger or automation asks for your attention ("notify" action, docs/rules.md). */
+    RULE;
 
     /** The name in the API ({@code mentioned}, {@code assigned}). */
     public String key() {

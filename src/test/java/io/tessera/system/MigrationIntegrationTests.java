@@ -93,8 +93,11 @@ class MigrationIntegrationTests {
 
     /** The versions of db/migration/V*__*.sql in order, so a new migration needs no change here. */
     private static List<String> migrationsOnTheClasspath() throws IOException {
-        Resource[] scripts = new PathMatchingResourcePatternResolver().getResources("classpath:db/migration/V*__*.sql");
-        return Arrays.stream(scripts)
+        // SQL scripts, and the Java migrations (db.migration.V24__…) for what SQL cannot say portably.
+        var resolver = new PathMatchingResourcePatternResolver();
+        Resource[] sql = resolver.getResources("classpath:db/migration/V*__*.sql");
+        Resource[] classes = resolver.getResources("classpath:db/migration/V*__*.class");
+        return java.util.stream.Stream.concat(Arrays.stream(sql), Arrays.stream(classes))
                 .map(r -> r.getFilename().substring(1, r.getFilename().indexOf("__")).replace('_', '.'))
                 .sorted(Comparator.comparing(BigDecimal::new))
                 .toList();

@@ -31,7 +31,7 @@ record RuleForm(String name, String description, Boolean enabled, List<String> e
             List<String> values = switch (type) {
                 case "send_email" -> List.of(text(target), text(subject), text(body));
                 case "add_note" -> List.of(text(body));
-                case "set_field" -> List.of(text(target), text(body));
+                case "set_field", "notify" -> List.of(text(target), text(body));
                 case "call_webhook" -> subject == null || subject.isBlank() ? List.of(text(target))
                         : List.of(text(target), subject);
                 default -> List.of(text(target));
@@ -44,7 +44,7 @@ record RuleForm(String name, String description, Boolean enabled, List<String> e
             return switch (action.type().key()) {
                 case "send_email" -> new ActionInput("send_email", v.get(0), v.get(1), v.get(2));
                 case "add_note" -> new ActionInput("add_note", "", "", v.get(0));
-                case "set_field" -> new ActionInput("set_field", v.get(0), "", v.get(1));
+                case "set_field", "notify" -> new ActionInput(action.type().key(), v.get(0), "", v.get(1));
                 case "call_webhook" -> new ActionInput("call_webhook", v.get(0), v.size() > 1 ? v.get(1) : "", "");
                 default -> new ActionInput(action.type().key(), String.join(", ", v), "", "");
             };
