@@ -27,7 +27,9 @@ public enum ActionType {
     REMOVE_TAGS("Remove tags", values -> new RuleAction.RemoveTags(tags(values))),
     SET_FIELD("Set custom field", ActionType::field),
     ADD_NOTE("Add internal note", values -> new RuleAction.AddNote(note(values))),
-    SEND_EMAIL("Send email", ActionType::email);
+    SEND_EMAIL("Send email", ActionType::email),
+    /** Macros only: triggers and automations write to people with {@link #SEND_EMAIL} (RuleChecks refuses it). */
+    ADD_REPLY("Add public reply", values -> new RuleAction.AddReply(reply(values)));
 
     private final String label;
     private final Function<List<String>, RuleAction> parser;
@@ -144,9 +146,17 @@ public enum ActionType {
     }
 
     private static String note(List<String> values) {
+        return text(values, "note");
+    }
+
+    private static String reply(List<String> values) {
+        return text(values, "reply");
+    }
+
+    private static String text(List<String> values, String what) {
         String text = String.join("\n", values).strip();
         if (text.isEmpty()) {
-            throw new InvalidRule("values", "Write the note.");
+            throw new InvalidRule("values", "Write the " + what + ".");
         }
         if (text.length() > 10_000) {
             throw new InvalidRule("values", "Use at most 10,000 characters.");
