@@ -1,10 +1,10 @@
 package io.tessera.automation.macro;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.springframework.stereotype.Component;
 
@@ -76,12 +76,12 @@ class MacroSentences {
             } else if (action instanceof RuleAction.Assign a) {
                 lines.add(change("Assignee", agentName(ticket.assignee()), agentName(a.agent())));
             } else if (action instanceof RuleAction.AddTags a) {
-                Set<String> added = new LinkedHashSet<>(Tags.normalize(a.tags()));
+                Set<String> added = new TreeSet<>(Tags.normalize(a.tags()));
                 added.removeAll(ticket.tags());
                 lines.add(added.isEmpty() ? "Tags: already has " + String.join(", ", sorted(a.tags()))
                         : "Add tags: " + String.join(", ", added));
             } else if (action instanceof RuleAction.RemoveTags r) {
-                Set<String> removed = new LinkedHashSet<>(Tags.normalize(r.tags()));
+                Set<String> removed = new TreeSet<>(Tags.normalize(r.tags()));
                 removed.retainAll(ticket.tags());
                 lines.add(removed.isEmpty() ? "Tags: has none of " + String.join(", ", sorted(r.tags())) + " to remove"
                         : "Remove tags: " + String.join(", ", removed));

@@ -193,7 +193,7 @@ public class Macros {
      */
     @Transactional(propagation = Propagation.NEVER)
     public List<MacroOutcome> applyToMany(long macroId, List<Long> numbers, Agent agent) {
-        if (numbers == null || numbers.isEmpty() || numbers.contains(null)) {
+        if (numbers == null || numbers.isEmpty() || numbers.stream().anyMatch(java.util.Objects::isNull)) {
             throw new InvalidMacro("tickets", "Select at least one ticket.");
         }
         if (numbers.size() > MAX_TICKETS) {
