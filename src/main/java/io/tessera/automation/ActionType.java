@@ -31,7 +31,9 @@ public enum ActionType {
     ASSIGN_BY_STRATEGY("Assign by team strategy", values -> new RuleAction.AssignByStrategy(skills(values))),
     APPLY_SLA_POLICY("Apply SLA policy", values -> new RuleAction.ApplySlaPolicy(policy(one(values, "SLA policy id")))),
     CALL_WEBHOOK("Call webhook", ActionType::webhook),
-    NOTIFY("Notify agents", ActionType::notify);
+    NOTIFY("Notify agents", ActionType::notify),
+    /** Macros only: triggers and automations write to people with {@link #SEND_EMAIL} (RuleChecks refuses it). */
+    ADD_REPLY("Add public reply", values -> new RuleAction.AddReply(reply(values)));
 
     private final String label;
     private final Function<List<String>, RuleAction> parser;
@@ -203,9 +205,17 @@ public enum ActionType {
     }
 
     private static String note(List<String> values) {
+        return text(values, "note");
+    }
+
+    private static String reply(List<String> values) {
+        return text(values, "reply");
+    }
+
+    private static String text(List<String> values, String what) {
         String text = String.join("\n", values).strip();
         if (text.isEmpty()) {
-            throw new InvalidRule("values", "Write the note.");
+            throw new InvalidRule("values", "Write the " + what + ".");
         }
         if (text.length() > 10_000) {
             throw new InvalidRule("values", "Use at most 10,000 characters.");

@@ -136,4 +136,13 @@ public sealed interface RuleAction {
         public ActionType type() { return ActionType.NOTIFY; }
         public List<String> values() { return List.of(who, text); }
     }
+
+    /**
+     * A public reply in Markdown, written as the agent who applies a macro; its text may use the canned
+     * responses' placeholders ({@code {{requester.first_name}}}, …), filled when it is applied. Macros only.
+     */
+    record AddReply(String text) implements RuleAction {
+        public ActionType type() { return ActionType.ADD_REPLY; }
+        public List<String> values() { return List.of(text); }
+    }
 }

@@ -42,6 +42,12 @@ final class RuleChecks {
         if (actions.isEmpty()) {
             throw new InvalidRule("actions", "Give the " + what + " at least one action.");
         }
+        for (int i = 0; i < actions.size(); i++) {
+            // A public reply is an agent's words, for macros; a rule writes to people with send_email.
+            if (actions.get(i) instanceof RuleAction.AddReply) {
+                throw new InvalidRule("actions[" + i + "]", "A " + what + " cannot add a public reply; use send_email.");
+            }
+        }
         return actions;
     }
 }

@@ -134,7 +134,14 @@ public class CannedResponses {
     }
 
     private Rendered render(CannedResponse response, long ticketNumber, Agent agent) {
-        Ticket ticket = access.visibleTicket(agent.id(), ticketNumber);
+        return fill(response.body(), access.visibleTicket(agent.id(), ticketNumber), agent);
+    }
+
+    /**
+     * Any text with these placeholders (a macro's reply) filled for a ticket the caller already checked the
+     * agent may see, with the same values and the same one-pass rules as a canned response.
+     */
+    public Rendered fill(String text, Ticket ticket, Agent agent) {
         Customer requester = customers.find(ticket.requester()).orElse(null);
         Agent writer = agents.find(agent.id()).orElse(agent);
         Map<String, String> values = new HashMap<>();
@@ -146,7 +153,7 @@ public class CannedResponses {
         values.put("ticket.status", statuses.nameOf(ticket.status(), ticket.customStatusId()));
         values.put("agent.name", writer.name());
         values.put("agent.first_name", Placeholders.firstName(writer.name()));
-        Placeholders.Filled filled = Placeholders.fill(response.body(), values);
+        Placeholders.Filled filled = Placeholders.fill(text, values);
         return new Rendered(filled.text(), filled.unknown());
     }
 

@@ -215,7 +215,9 @@ class RulesAdminController {
         model.addAttribute("preview", preview);
         model.addAttribute("lastError", lastError);
         model.addAttribute("events", TriggerEvent.values());
-        model.addAttribute("actionTypes", ActionType.values());
+        // add_reply is the macros' own: a rule writes to people with send_email.
+        model.addAttribute("actionTypes", java.util.Arrays.stream(ActionType.values())
+                .filter(t -> t != ActionType.ADD_REPLY).toList());
         return "automation/rule-form";
     }
 
