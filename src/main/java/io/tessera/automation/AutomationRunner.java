@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,12 +13,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.tessera.shared.AgentId;
 import io.tessera.shared.TicketId;
 import io.tessera.ticket.Ticket;
-import io.tessera.ticket.TicketFields;
 import io.tessera.ticket.TicketManagement;
 import io.tessera.view.Perspective;
+import io.tessera.view.RulePerspectives;
 
 /**
  * Runs the enabled automations, in order, every few minutes ({@code tessera.automation.interval}, default
@@ -34,23 +32,22 @@ class AutomationRunner {
 
     static final int BATCH = 200;
     private static final Duration LEASE = Duration.ofMinutes(10);
-    private static final AgentId NOBODY = AgentId.of(0);
     private static final Logger LOG = LoggerFactory.getLogger(AutomationRunner.class);
 
     private final AutomationRepository automations;
     private final TicketManagement tickets;
-    private final TicketFields fields;
+    private final RulePerspectives perspectives;
     private final RuleEffects effects;
     private final TriggerRepository failures;
     private final TransactionTemplate batch;
     private final TransactionTemplate savepoint;
     private final Clock clock;
 
-    AutomationRunner(AutomationRepository automations, TicketManagement tickets, TicketFields fields, RuleEffects effects,
+    AutomationRunner(AutomationRepository automations, TicketManagement tickets, RulePerspectives perspectives, RuleEffects effects,
                      TriggerRepository failures, PlatformTransactionManager transactions, Clock clock) {
         this.automations = automations;
         this.tickets = tickets;
-        this.fields = fields;
+        this.perspectives = perspectives;
         this.effects = effects;
         this.failures = failures;
         this.clock = clock;
@@ -89,7 +86,7 @@ class AutomationRunner {
         long after = 0;
         while (true) {
             Instant now = clock.instant();
-            Perspective perspective = new Perspective(NOBODY, Set.of(), now, fields::valuesOf);
+            Perspective perspective = perspectives.of(null, now);
             long from = after;
             List<TicketId> due = automations.due(automation.id(), automation.conditions().toFilter(perspective), from, BATCH);
             if (due.isEmpty()) {

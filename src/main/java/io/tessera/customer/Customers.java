@@ -115,6 +115,18 @@ public class Customers {
                 .orElseGet(() -> new NotFound("No customer " + id)));
     }
 
+    /**
+     * The tier and language rules' conditions look at, for a ticket's requester and organization: the
+     * organization's tier when it has one, else the customer's own.
+     */
+    @Transactional(readOnly = true)
+    public CustomerFacts facts(CustomerId customer, OrganizationId organization) {
+        var profile = customers.findProfile(customer);
+        String orgTier = organization == null ? null : organizations.find(organization).map(Organization::tier).orElse(null);
+        String tier = orgTier != null ? orgTier : profile.map(CustomerProfile::tier).orElse(null);
+        return new CustomerFacts(tier, profile.map(CustomerProfile::language).orElse(null));
+    }
+
     /** Where a merged customer went, if {@code id} was merged into another customer. */
     @Transactional(readOnly = true)
     public Optional<CustomerId> mergedInto(CustomerId id) {

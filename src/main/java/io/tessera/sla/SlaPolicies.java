@@ -11,7 +11,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.tessera.shared.AgentId;
 import io.tessera.shared.Initiator;
 import io.tessera.ticket.InvalidTicketChange;
 import io.tessera.ticket.Priority;
@@ -20,6 +19,7 @@ import io.tessera.ticket.TicketFields;
 import io.tessera.view.Conditions;
 import io.tessera.view.InvalidView;
 import io.tessera.view.Perspective;
+import io.tessera.view.RulePerspectives;
 
 /**
  * Admin-defined SLA policies: create, change, enable or disable, reorder, delete; and which one applies
@@ -30,17 +30,16 @@ import io.tessera.view.Perspective;
 @Transactional
 public class SlaPolicies {
 
-    /** Stands for "me" in a policy's conditions: a policy is nobody's, so "assigned to me" matches nothing. */
-    private static final AgentId NOBODY = AgentId.of(0);
-
     private final SlaRepository repository;
     private final PolicyCache cache;
     private final TicketFields fields;
+    private final RulePerspectives perspectives;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    SlaPolicies(SlaRepository repository, PolicyCache cache, TicketFields fields, ApplicationEventPublisher events,
-                Clock clock) {
+    SlaPolicies(SlaRepository repository, PolicyCache cache, TicketFields fields, RulePerspectives perspectives,
+                ApplicationEventPublisher events, Clock clock) {
+        this.perspectives = perspectives;
         this.repository = repository;
         this.cache = cache;
         this.fields = fields;
@@ -73,7 +72,7 @@ public class SlaPolicies {
                 return policy;
             }
         }
-        Perspective nobody = new Perspective(NOBODY, Set.of(), clock.instant(), fields::valuesOf);
+        Perspective nobody = perspectives.of(null, clock.instant());
         return all.stream().filter(p -> p.enabled() && p.conditions().matches(ticket, nobody)).findFirst();
     }
 

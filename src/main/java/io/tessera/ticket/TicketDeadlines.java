@@ -35,6 +35,14 @@ public class TicketDeadlines {
                 .params((due == null ? NONE : due).atOffset(ZoneOffset.UTC), ticket.value()).update();
     }
 
+    /** The next running deadline as stored, or {@code null}: for rules that look at SLA state in memory. */
+    @Transactional(readOnly = true)
+    public Instant nextSlaDue(TicketId ticket) {
+        return jdbc.sql("select sla_due_at from ticket where id = ?").param(ticket.value())
+                .query((rs, n) -> orNull(rs.getObject(1, java.time.OffsetDateTime.class).toInstant()))
+                .optional().orElse(null);
+    }
+
     static Instant orNull(Instant stored) {
         return stored == null || !stored.isBefore(NONE) ? null : stored;
     }

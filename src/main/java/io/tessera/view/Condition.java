@@ -9,7 +9,8 @@ import io.tessera.ticket.Ticket;
  */
 public sealed interface Condition permits StatusCondition, PriorityCondition, TypeCondition, ChannelCondition,
         TeamCondition, AssigneeCondition, RequesterCondition, OrganizationCondition, TagsCondition, AgeCondition,
-        TimeCondition, CustomFieldCondition, SubjectCondition {
+        TimeCondition, CustomFieldCondition, SubjectCondition, TierCondition, LanguageCondition,
+        SlaCondition {
 
     boolean matches(Ticket ticket, Perspective perspective);
 

@@ -42,12 +42,15 @@ public class ConditionBuilder {
         FIELDS.put("assignee", "Assignee");
         FIELDS.put("requester", "Requester (customer id)");
         FIELDS.put("organization", "Organization (id)");
+        FIELDS.put("tier", "Customer tier");
+        FIELDS.put("language", "Requester's language");
         FIELDS.put("tags", "Tags");
         FIELDS.put("subject", "Subject words");
         FIELDS.put("channel", "Channel");
         FIELDS.put("created", "Created");
         FIELDS.put("updated", "Updated");
         FIELDS.put("solved", "Solved");
+        FIELDS.put("sla", "SLA (next deadline)");
     }
 
     /** One row of the form; rows without a field are ignored, so a form can always offer empty ones. */

@@ -88,6 +88,9 @@ public record Conditions(List<Condition> all, List<Condition> any) {
             case "organization": return OrganizationCondition.parse(operator, values);
             case "tags": return TagsCondition.parse(operator, values);
             case "subject": return SubjectCondition.parse(operator, values);
+            case "tier": return TierCondition.parse(operator, values);
+            case "language": return LanguageCondition.parse(operator, values);
+            case "sla": return SlaCondition.parse(operator, values);
             case "created", "updated", "solved": {
                 TimeField time = TimeField.valueOf(field.toUpperCase(Locale.ROOT));
                 return operator == Operator.AFTER || operator == Operator.BEFORE

@@ -14,12 +14,21 @@ import io.tessera.ticket.Ticket;
  * Who looks and when: what "me", "my teams" and "7 days ago" mean when a condition is compiled or
  * evaluated. Not the visibility rule — that is {@link io.tessera.ticket.Visibility}, applied on top.
  * {@code customFields} gives a ticket's custom-field values for in-memory evaluation, as
- * {@link io.tessera.ticket.TicketFields#valuesOf(TicketId)} does (SQL reads them from the table instead).
+ * {@link io.tessera.ticket.TicketFields#valuesOf(TicketId)} does (SQL reads them from the table instead);
+ * {@code ticketFacts} the requester's tier and language for the tier and language conditions.
  */
-public record Perspective(AgentId me, Set<TeamId> myTeams, Instant now, Function<TicketId, Map<String, Object>> customFields) {
+public record Perspective(AgentId me, Set<TeamId> myTeams, Instant now, Function<TicketId, Map<String, Object>> customFields,
+                          Function<Ticket, TicketFacts> ticketFacts) {
 
     public Perspective {
         myTeams = Set.copyOf(myTeams);
+    }
+
+    /** Without requester facts: evaluating a tier or language condition in memory is then a programming error. */
+    public Perspective(AgentId me, Set<TeamId> myTeams, Instant now, Function<TicketId, Map<String, Object>> customFields) {
+        this(me, myTeams, now, customFields, ticket -> {
+            throw new IllegalStateException("This perspective has no requester facts");
+        });
     }
 
     /** Without custom-field values: evaluating a custom-field condition in memory is then a programming error. */
@@ -27,6 +36,11 @@ public record Perspective(AgentId me, Set<TeamId> myTeams, Instant now, Function
         this(me, myTeams, now, ticket -> {
             throw new IllegalStateException("This perspective has no custom-field values");
         });
+    }
+
+    TicketFacts facts(Ticket ticket) {
+        TicketFacts facts = ticketFacts.apply(ticket);
+        return facts == null ? TicketFacts.NONE : facts;
     }
 
     Map<String, Object> fieldValues(Ticket ticket) {

@@ -41,6 +41,12 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
             properties.put("spring.datasource.password", "");
             properties.put("spring.flyway.schemas", name);
             properties.put("spring.flyway.default-schema", name);
+            // Spring keeps every test context it has built (one per distinct configuration), each with its own
+            // pool: with Hikari's default 10 connections a dozen contexts pass PostgreSQL's 100. A small pool that
+            // gives idle connections back keeps the whole suite well under it.
+            properties.put("spring.datasource.hikari.maximum-pool-size", "6");
+            properties.put("spring.datasource.hikari.minimum-idle", "1");
+            properties.put("spring.datasource.hikari.idle-timeout", "10000");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> dropSchema(name)));
         } else {
             properties.put("spring.datasource.url", "jdbc:h2:mem:" + name

@@ -49,8 +49,14 @@ class ConditionTests {
         jdbc = JdbcClient.create(dataSource);
         jdbc.sql("create table ticket (id bigint primary key, subject varchar(500), status varchar(20), priority varchar(20), type varchar(40), "
                 + "channel varchar(20), requester_id bigint, organization_id bigint, team_id bigint, assignee_id bigint, "
-                + "created_at timestamp with time zone, updated_at timestamp with time zone, solved_at timestamp with time zone)").update();
+                + "created_at timestamp with time zone, updated_at timestamp with time zone, solved_at timestamp with time zone, "
+                + "sla_due_at timestamp with time zone default timestamp with time zone '9999-12-31 00:00:00+00:00' not null)").update();
         jdbc.sql("create table ticket_tag (ticket_id bigint, tag varchar(60))").update();
+        jdbc.sql("create table organization (id bigint primary key, tier varchar(40))").update();
+        jdbc.sql("create table customer (id bigint primary key, tier varchar(40), language varchar(35))").update();
+        ORGANIZATION_TIERS.forEach((id, tier) -> jdbc.sql("insert into organization values (?, ?)").params(id, tier).update());
+        CUSTOMERS.forEach((id, facts) -> jdbc.sql("insert into customer values (?, ?, ?)")
+                .params(id, facts.tier(), facts.language()).update());
         jdbc.sql("create table ticket_field_value (ticket_id bigint, field_id bigint, value_key varchar(255))").update();
         FIELD_VALUES.forEach((ticket, options) -> options.forEach(option ->
                 jdbc.sql("insert into ticket_field_value values (?, 50, ?)").params(ticket, option).update()));
@@ -66,6 +72,7 @@ class ConditionTests {
                 Set.of("refund", "vip"), NOW.minus(Duration.ofDays(40)), NOW.minus(Duration.ofDays(30)), NOW.minus(Duration.ofDays(31))));
         add(TicketFixtures.ticket(6, TicketStatus.ON_HOLD, Priority.HIGH, null, Channel.SOCIAL, 101, null, null, null,
                 Set.of("billing", "refund"), NOW.minus(Duration.ofHours(30)), NOW.minus(Duration.ofHours(20)), null));
+        SLA_DUE.forEach((id, due) -> jdbc.sql("update ticket set sla_due_at = ? where id = ?").params(utc(due), id).update());
     }
 
     @AfterAll
@@ -75,7 +82,8 @@ class ConditionTests {
 
     private static void add(Ticket t) {
         TICKETS.add(t);
-        jdbc.sql("insert into ticket values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("insert into ticket (id, subject, status, priority, type, channel, requester_id, organization_id, team_id, "
+                        + "assignee_id, created_at, updated_at, solved_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(t.id().value(), t.subject(), t.status().name(), t.priority().name(), t.type(), t.channel().name(),
                         t.requester().value(), t.organization() == null ? null : t.organization().value(),
                         t.team() == null ? null : t.team().value(), t.assignee() == null ? null : t.assignee().value(),
@@ -86,6 +94,56 @@ class ConditionTests {
 
     private static java.time.OffsetDateTime utc(Instant at) {
         return at == null ? null : at.atOffset(java.time.ZoneOffset.UTC);
+    }
+
+    /** Organization 10 is gold, 11 has no tier; customers carry their own tier and language. */
+    private static final Map<Long, String> ORGANIZATION_TIERS = new HashMap<>(Map.of(10L, "Gold"));
+    static {
+        ORGANIZATION_TIERS.put(11L, null);
+    }
+    private static final Map<Long, TicketFacts> CUSTOMERS = Map.of(100L, new TicketFacts(null, "de-AT", null),
+            101L, new TicketFacts("silver", "en", null), 102L, new TicketFacts("gold", null, null), 103L, TicketFacts.NONE);
+    /** Ticket 1 is due in an hour, ticket 2 breached an hour ago; the others have no running clock. */
+    private static final Map<Long, Instant> SLA_DUE = Map.of(1L, NOW.plus(Duration.ofHours(1)), 2L, NOW.minus(Duration.ofHours(1)));
+    /** As RulePerspectives gives them: the organization's tier, else the customer's own. */
+    private static final Perspective WITH_FACTS = new Perspective(ME.me(), ME.myTeams(), NOW, ticket -> Map.of(), ticket -> {
+        TicketFacts customer = CUSTOMERS.get(ticket.requester().value());
+        String orgTier = ticket.organization() == null ? null : ORGANIZATION_TIERS.get(ticket.organization().value());
+        return new TicketFacts(orgTier != null ? orgTier : customer.tier(), customer.language(),
+                SLA_DUE.get(ticket.id().value()));
+    });
+
+    static List<Object[]> requesterExamples() {
+        return List.of(
+                ex(all(row("tier", "is", "GOLD")), 1, 3, 4),
+                ex(all(row("tier", "is", "none")), 5),
+                ex(all(row("tier", "not_in", "gold")), 2, 5, 6),
+                ex(all(row("tier", "in", "silver", "none")), 2, 5, 6),
+                ex(all(row("language", "is", "de")), 1, 3),
+                ex(all(row("language", "is", "DE-at")), 1, 3),
+                ex(all(row("language", "is", "none")), 4, 5),
+                ex(all(row("language", "not_in", "de")), 2, 4, 5, 6),
+                ex(all(row("language", "is", "en-GB"))),
+                ex(all(row("tier", "is", "gold"), row("priority", "is", "urgent")), 1),
+                ex(all(row("sla", "less_than", "2h")), 1, 2),
+                ex(all(row("sla", "less_than", "30m")), 2),
+                ex(all(row("sla", "is", "breached")), 2),
+                ex(all(row("sla", "is", "running")), 1),
+                ex(all(row("sla", "in", "none", "breached")), 2, 3, 4, 5, 6),
+                ex(all(row("sla", "is_not", "none")), 1, 2));
+    }
+
+    @ParameterizedTest
+    @MethodSource("requesterExamples")
+    void ticketFactsInSqlAndMemoryAgree(Conditions conditions, Set<Long> expected) {
+        StringBuilder sql = new StringBuilder("select t.id from ticket t where 1 = 1 ");
+        Map<String, Object> params = new HashMap<>();
+        conditions.toFilter(WITH_FACTS).appendTo(sql, params);
+        Set<Long> bySql = new TreeSet<>(jdbc.sql(sql.toString()).params(params).query(Long.class).list());
+        Set<Long> inMemory = new TreeSet<>(TICKETS.stream().filter(t -> conditions.matches(t, WITH_FACTS)).map(t -> t.id().value()).toList());
+
+        assertThat(inMemory).as("in memory").isEqualTo(expected);
+        assertThat(bySql).as("SQL: " + sql).isEqualTo(expected);
     }
 
     /** A multi-select (field id 50) as TicketFields.valuesOf gives it: tickets 1, 2 and 4 have options. */

@@ -38,7 +38,8 @@ public class WebhookQueue {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void enqueue(long ruleId, TicketId ticket, String url, String secret) {
-        Instant now = clock.instant();
+        // Kept to the microsecond, as the databases store it: a value they rounded up would not be due "now".
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         jdbc.sql("insert into webhook_delivery (rule_id, ticket_id, url, secret, payload, status, attempts, next_attempt_at, "
                         + "created_at) values (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)")
                 .params(ruleId, ticket.value(), url, secret, json.writeValueAsString(payload(ruleId, ticket, now)),
