@@ -162,7 +162,7 @@ alter table bench_t add primary key (id);
 
 insert into ticket (id, number, subject, status, priority, priority_rank, type, channel, requester_id, organization_id,
                     team_id, assignee_id, created_at, updated_at, first_response_at, solved_at, closed_at, version,
-                    custom_status_id, merged_into_id)
+                    custom_status_id, merged_into_id, status_changed_at)
 select t.id, t.number, t.subject,
        t.status, t.priority,
        case t.priority when 'LOW' then 0 when 'NORMAL' then 1 when 'HIGH' then 2 else 3 end,
@@ -176,7 +176,8 @@ select t.id, t.number, t.subject,
        2 + t.nmsg,
        case when t.status = 'ON_HOLD' and t.id % 3 = 0 then (select id from custom_status where category = 'ON_HOLD')
             when t.status = 'PENDING' and t.id % 4 = 0 then (select id from custom_status where category = 'PENDING') end,
-       null
+       null,
+       t.updated_at
 from bench_t t;
 select setval(pg_get_serial_sequence('ticket', 'id'), :tickets);
 select setval('ticket_number_seq', 999 + :tickets + 1, false);

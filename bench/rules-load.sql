@@ -11,7 +11,7 @@ insert into customer (name, email, created_at)
     select 'Customer ' || g, 'customer' || g || '@bench.test', now() from generate_series(1, 1000) g;
 
 insert into ticket (number, subject, status, priority, priority_rank, type, channel, requester_id, team_id,
-                    created_at, updated_at, version)
+                    created_at, updated_at, version, status_changed_at)
 select 1000 + g, 'Bench ticket ' || g,
        case when g % 10 = 0 then 'NEW' else 'OPEN' end,
        (array['LOW','NORMAL','NORMAL','HIGH','URGENT'])[1 + g % 5],
@@ -21,7 +21,8 @@ select 1000 + g, 'Bench ticket ' || g,
        (select id from team where name = 'Bench'),
        now() - ((3 * 60 + g % (30 * 24 * 60)) || ' minutes')::interval,
        now() - ((3 * 60 + g % (30 * 24 * 60)) || ' minutes')::interval,
-       0
+       0,
+       now() - ((3 * 60 + g % (30 * 24 * 60)) || ' minutes')::interval
 from generate_series(1, :tickets) g;
 select setval('ticket_number_seq', (select max(number) from ticket) + 1);
 

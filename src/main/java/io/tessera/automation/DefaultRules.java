@@ -82,7 +82,7 @@ class DefaultRules implements ApplicationRunner {
                 List.of(new ActionRow("set_status", List.of("closed")))), system);
         automations.create(new AutomationDraft("Remind the customer after 3 days pending", "Once per wait: the reminder "
                 + "goes again only after the ticket has changed.", true,
-                List.of(row("status", "is", "pending"), row("updated", "greater_than", "3d")), List.of(),
+                List.of(row("status", "is", "pending"), row("status_changed", "greater_than", "3d")), List.of(),
                 List.of(new ActionRow("send_email", List.of("requester", "Do you still need help?",
                         "Hi {{requester.first_name}},\n\nwe are waiting for your reply on #{{ticket.number}} "
                                 + "(“{{ticket.subject}}”). Just answer this email and we will pick it up again.")))),

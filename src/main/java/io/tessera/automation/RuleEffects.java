@@ -12,7 +12,10 @@ import io.tessera.shared.Actor;
 import io.tessera.sla.SlaPolicies;
 import io.tessera.ticket.Ticket;
 import io.tessera.ticket.TicketChange;
+import io.tessera.identity.TicketScope;
+import io.tessera.ticket.TicketLinks;
 import io.tessera.ticket.TicketManagement;
+import io.tessera.ticket.Visibility;
 
 /**
  * Carries out a rule's actions on a ticket, the same for triggers and automations: the property changes in
@@ -27,10 +30,15 @@ class RuleEffects {
     private final Assignments assignments;
     private final SlaPolicies slaPolicies;
     private final WebhookQueue webhooks;
+    private final TicketLinks links;
     private final ApplicationEventPublisher events;
 
+    /** Rules see every ticket: the link to a follow-up's origin counts whoever may see it. */
+    private static final Visibility EVERYTHING = new Visibility(new TicketScope(true, java.util.Set.of(), null));
+
     RuleEffects(TicketManagement tickets, Conversations conversations, Assignments assignments, SlaPolicies slaPolicies,
-                WebhookQueue webhooks, ApplicationEventPublisher events) {
+                WebhookQueue webhooks, TicketLinks links, ApplicationEventPublisher events) {
+        this.links = links;
         this.tickets = tickets;
         this.conversations = conversations;
         this.assignments = assignments;
@@ -68,6 +76,21 @@ class RuleEffects {
     }
 
     /**
+     * Who had the ticket before: its own assignee, or for a follow-up of a closed ticket, the agent who had
+     * that one (they get it back when they can take it, docs/routing.md).
+     */
+    private java.util.Optional<io.tessera.shared.AgentId> previousAssignee(Ticket ticket) {
+        if (ticket.assignee() != null) {
+            return java.util.Optional.of(ticket.assignee());
+        }
+        return links.links(ticket.id(), EVERYTHING).stream()
+                .filter(l -> l.type() == io.tessera.ticket.LinkType.FOLLOWS_UP)
+                .map(l -> tickets.get(l.id()).assignee())
+                .filter(java.util.Objects::nonNull)
+                .findFirst();
+    }
+
+    /**
      * The team's strategy picks the agent, with the team's routing row locked until this transaction ends
      * (two tickets routed at once never both go past an agent's cap). Manual teams and teams with nobody
      * available leave the ticket as it is: unassigned in the team's queue.
@@ -77,7 +100,7 @@ class RuleEffects {
         if (current.team() == null) {
             return;
         }
-        assignments.choose(current.team(), strategy.skills(), java.util.Optional.ofNullable(current.assignee()))
+        assignments.choose(current.team(), strategy.skills(), previousAssignee(current))
                 .filter(agent -> !agent.equals(current.assignee()))
                 .ifPresent(agent -> tickets.update(id, null, List.of(new TicketChange.Assign(agent)), self));
     }

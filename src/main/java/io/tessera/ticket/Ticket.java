@@ -51,6 +51,8 @@ public final class Ticket {
     private Instant updatedAt;
     private Instant firstResponseAt;
     private Instant solvedAt;
+    /** When the status category last changed: "pending for 3 days" (a custom status in the same category keeps it). */
+    private Instant statusChangedAt;
     private Instant closedAt;
     private TicketId mergedInto;
     private final List<Recorded> recorded = new ArrayList<>();
@@ -59,6 +61,15 @@ public final class Ticket {
            String type, Channel channel, CustomerId requester, OrganizationId organization, TeamId team,
            AgentId assignee, Set<String> tags, Instant createdAt, Instant updatedAt, Instant firstResponseAt,
            Instant solvedAt, Instant closedAt, TicketId mergedInto, int version) {
+        this(id, number, subject, status, customStatusId, priority, type, channel, requester, organization, team, assignee,
+                tags, createdAt, updatedAt, firstResponseAt, solvedAt, closedAt, mergedInto, version, updatedAt);
+    }
+
+    Ticket(TicketId id, long number, String subject, TicketStatus status, Long customStatusId, Priority priority,
+           String type, Channel channel, CustomerId requester, OrganizationId organization, TeamId team,
+           AgentId assignee, Set<String> tags, Instant createdAt, Instant updatedAt, Instant firstResponseAt,
+           Instant solvedAt, Instant closedAt, TicketId mergedInto, int version, Instant statusChangedAt) {
+        this.statusChangedAt = statusChangedAt == null ? updatedAt : statusChangedAt;
         this.id = id;
         this.number = number;
         this.subject = subject;
@@ -99,6 +110,9 @@ public final class Ticket {
         }
         if (to == TicketStatus.CLOSED) {
             closedAt = at;
+        }
+        if (to != status) {
+            statusChangedAt = at;
         }
         status = to;
         customStatusId = toCustomStatusId;
@@ -193,6 +207,7 @@ public final class Ticket {
         }
         record(new StatusChanged(status, TicketStatus.OPEN, customStatusId, null), at);
         status = TicketStatus.OPEN;
+        statusChangedAt = at;
         customStatusId = null;
         closedAt = null;
         solvedAt = null;
@@ -277,6 +292,7 @@ public final class Ticket {
     public Instant updatedAt() { return updatedAt; }
     public Instant firstResponseAt() { return firstResponseAt; }
     public Instant solvedAt() { return solvedAt; }
+    public Instant statusChangedAt() { return statusChangedAt; }
     public Instant closedAt() { return closedAt; }
     public TicketId mergedInto() { return mergedInto; }
     public int version() { return version; }

@@ -30,7 +30,7 @@ class TicketRepository {
 
     private static final String COLUMNS = "id, number, subject, status, custom_status_id, priority, type, channel, "
             + "requester_id, organization_id, team_id, assignee_id, created_at, updated_at, first_response_at, "
-            + "solved_at, closed_at, merged_into_id, version";
+            + "solved_at, closed_at, merged_into_id, version, status_changed_at";
 
     private final JdbcClient jdbc;
     private final TicketEventLog log;
@@ -59,12 +59,12 @@ class TicketRepository {
                     Instant createdAt, Instant updatedAt, Instant firstResponseAt, Instant solvedAt, Instant closedAt) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("insert into ticket (number, subject, status, priority, type, channel, requester_id, organization_id, "
-                        + "team_id, assignee_id, created_at, updated_at, first_response_at, solved_at, closed_at, version, priority_rank) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)")
+                        + "team_id, assignee_id, created_at, updated_at, first_response_at, solved_at, closed_at, version, priority_rank, "
+                        + "status_changed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")
                 .params(number, subject, status.name(), priority.name(), type, channel.name(), requester.value(),
                         organization == null ? null : organization.value(), team == null ? null : team.value(),
                         assignee == null ? null : assignee.value(), utc(createdAt), utc(updatedAt),
-                        utc(firstResponseAt), utc(solvedAt), utc(closedAt), priority.rank())
+                        utc(firstResponseAt), utc(solvedAt), utc(closedAt), priority.rank(), utc(updatedAt))
                 .update(keys, "id");
         return TicketId.of(keys.getKey().longValue());
     }
@@ -73,12 +73,12 @@ class TicketRepository {
     void save(Ticket ticket, Actor actor) {
         int updated = jdbc.sql("update ticket set subject = ?, status = ?, custom_status_id = ?, priority = ?, type = ?, "
                         + "team_id = ?, assignee_id = ?, updated_at = ?, first_response_at = ?, solved_at = ?, closed_at = ?, "
-                        + "priority_rank = ?, version = version + 1 where id = ? and version = ?")
+                        + "priority_rank = ?, status_changed_at = ?, version = version + 1 where id = ? and version = ?")
                 .params(ticket.subject(), ticket.status().name(), ticket.customStatusId(), ticket.priority().name(),
                         ticket.type(), ticket.team() == null ? null : ticket.team().value(),
                         ticket.assignee() == null ? null : ticket.assignee().value(), utc(ticket.updatedAt()),
                         utc(ticket.firstResponseAt()), utc(ticket.solvedAt()), utc(ticket.closedAt()),
-                        ticket.priority().rank(), ticket.id().value(), ticket.version())
+                        ticket.priority().rank(), utc(ticket.statusChangedAt()), ticket.id().value(), ticket.version())
                 .update();
         if (updated == 0) {
             int actual = jdbc.sql("select version from ticket where id = ?").param(ticket.id().value())
@@ -115,7 +115,8 @@ class TicketRepository {
                 map(nullableLong(rs, "organization_id"), OrganizationId::of), map(nullableLong(rs, "team_id"), TeamId::of),
                 map(nullableLong(rs, "assignee_id"), AgentId::of), tags(id), instant(rs, "created_at"),
                 instant(rs, "updated_at"), instant(rs, "first_response_at"), instant(rs, "solved_at"),
-                instant(rs, "closed_at"), map(nullableLong(rs, "merged_into_id"), TicketId::of), rs.getInt("version"));
+                instant(rs, "closed_at"), map(nullableLong(rs, "merged_into_id"), TicketId::of), rs.getInt("version"),
+                instant(rs, "status_changed_at"));
     }
 
     static Long nullableLong(ResultSet rs, String column) throws SQLException {

@@ -10,7 +10,7 @@ import io.tessera.ticket.Ticket;
 public sealed interface Condition permits StatusCondition, PriorityCondition, TypeCondition, ChannelCondition,
         TeamCondition, AssigneeCondition, RequesterCondition, OrganizationCondition, TagsCondition, AgeCondition,
         TimeCondition, CustomFieldCondition, SubjectCondition, TierCondition, LanguageCondition,
-        SlaCondition {
+        SlaCondition, BusinessHoursCondition {
 
     boolean matches(Ticket ticket, Perspective perspective);
 

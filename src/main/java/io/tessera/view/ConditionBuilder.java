@@ -50,7 +50,9 @@ public class ConditionBuilder {
         FIELDS.put("created", "Created");
         FIELDS.put("updated", "Updated");
         FIELDS.put("solved", "Solved");
+        FIELDS.put("status_changed", "Status changed (e.g. pending since)");
         FIELDS.put("sla", "SLA (next deadline)");
+        FIELDS.put("business_hours", "Business hours now (calendar id)");
     }
 
     /** One row of the form; rows without a field are ignored, so a form can always offer empty ones. */

@@ -91,7 +91,8 @@ public record Conditions(List<Condition> all, List<Condition> any) {
             case "tier": return TierCondition.parse(operator, values);
             case "language": return LanguageCondition.parse(operator, values);
             case "sla": return SlaCondition.parse(operator, values);
-            case "created", "updated", "solved": {
+            case "business_hours": return BusinessHoursCondition.parse(operator, values);
+            case "created", "updated", "solved", "status_changed": {
                 TimeField time = TimeField.valueOf(field.toUpperCase(Locale.ROOT));
                 return operator == Operator.AFTER || operator == Operator.BEFORE
                         ? TimeCondition.parse(time, operator, values) : AgeCondition.parse(time, operator, values);

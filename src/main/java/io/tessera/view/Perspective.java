@@ -15,10 +15,11 @@ import io.tessera.ticket.Ticket;
  * evaluated. Not the visibility rule — that is {@link io.tessera.ticket.Visibility}, applied on top.
  * {@code customFields} gives a ticket's custom-field values for in-memory evaluation, as
  * {@link io.tessera.ticket.TicketFields#valuesOf(TicketId)} does (SQL reads them from the table instead);
- * {@code ticketFacts} the requester's tier and language for the tier and language conditions.
+ * {@code ticketFacts} the requester's tier and language and the SLA deadline for those conditions;
+ * {@code businessHours} which calendars are open now.
  */
 public record Perspective(AgentId me, Set<TeamId> myTeams, Instant now, Function<TicketId, Map<String, Object>> customFields,
-                          Function<Ticket, TicketFacts> ticketFacts) {
+                          Function<Ticket, TicketFacts> ticketFacts, BusinessHours businessHours) {
 
     public Perspective {
         myTeams = Set.copyOf(myTeams);
@@ -28,7 +29,12 @@ public record Perspective(AgentId me, Set<TeamId> myTeams, Instant now, Function
     public Perspective(AgentId me, Set<TeamId> myTeams, Instant now, Function<TicketId, Map<String, Object>> customFields) {
         this(me, myTeams, now, customFields, ticket -> {
             throw new IllegalStateException("This perspective has no requester facts");
-        });
+        }, (calendar, at) -> false);
+    }
+
+    /** Is the calendar open at {@link #now()}? For the "business hours now" condition, in SQL and in memory alike. */
+    boolean open(long calendarId) {
+        return businessHours.open(calendarId, now);
     }
 
     /** Without custom-field values: evaluating a custom-field condition in memory is then a programming error. */

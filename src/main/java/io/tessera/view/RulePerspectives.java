@@ -26,16 +26,20 @@ public class RulePerspectives {
     private final Customers customers;
     private final TicketDeadlines deadlines;
 
-    RulePerspectives(TicketFields fields, Customers customers, TicketDeadlines deadlines) {
+    private final BusinessHours businessHours;
+
+    RulePerspectives(TicketFields fields, Customers customers, TicketDeadlines deadlines,
+                     org.springframework.beans.factory.ObjectProvider<BusinessHours> businessHours) {
         this.fields = fields;
         this.customers = customers;
         this.deadlines = deadlines;
+        this.businessHours = businessHours.getIfAvailable(() -> (calendar, at) -> false);
     }
 
     public Perspective of(AgentId me, Instant now) {
         return new Perspective(me == null ? NOBODY : me, Set.of(), now, fields::valuesOf, ticket -> {
             CustomerFacts facts = customers.facts(ticket.requester(), ticket.organization());
             return new TicketFacts(facts.tier(), facts.language(), deadlines.nextSlaDue(ticket.id()));
-        });
+        }, businessHours);
     }
 }

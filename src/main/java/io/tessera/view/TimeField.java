@@ -10,7 +10,9 @@ import io.tessera.ticket.Ticket;
 public enum TimeField {
     CREATED("t.created_at", Ticket::createdAt),
     UPDATED("t.updated_at", Ticket::updatedAt),
-    SOLVED("t.solved_at", Ticket::solvedAt);
+    SOLVED("t.solved_at", Ticket::solvedAt),
+    /** When the status category last changed: "pending for more than 3 days" is status pending, this greater than 3d. */
+    STATUS_CHANGED("t.status_changed_at", Ticket::statusChangedAt);
 
     private final String column;
     private final Function<Ticket, Instant> value;

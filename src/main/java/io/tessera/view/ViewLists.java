@@ -23,12 +23,15 @@ public class ViewLists {
     private final TicketAccess access;
     private final TicketFields fields;
     private final Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<BusinessHours> businessHours;
 
-    ViewLists(TicketQueries queries, TicketAccess access, TicketFields fields, Clock clock) {
+    ViewLists(TicketQueries queries, TicketAccess access, TicketFields fields, Clock clock,
+              org.springframework.beans.factory.ObjectProvider<BusinessHours> businessHours) {
         this.queries = queries;
         this.access = access;
         this.fields = fields;
         this.clock = clock;
+        this.businessHours = businessHours;
     }
 
     public TicketPage page(View view, Agent agent, String cursor, int size) {
@@ -51,6 +54,8 @@ public class ViewLists {
 
     public Perspective perspective(Agent agent) {
         return new Perspective(agent.id(), agent.teams().stream().map(t -> t.id()).collect(Collectors.toSet()), clock.instant(),
-                fields::valuesOf);
+                fields::valuesOf, ticket -> {
+                    throw new IllegalStateException("Views compile to SQL; they read no facts in memory");
+                }, businessHours.getIfAvailable(() -> (calendar, at) -> false));
     }
 }

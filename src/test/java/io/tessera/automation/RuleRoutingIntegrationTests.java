@@ -110,6 +110,24 @@ class RuleRoutingIntegrationTests {
     }
 
     @Test
+    void aFollowUpGoesBackToTheAgentWhoHadTheClosedTicket() {
+        assignments.setStrategy(team.id(), Strategy.ROUND_ROBIN, Initiator.system());
+        onCreated("Route " + team.name(), List.of(), List.of(new ActionRow("assign_by_strategy", List.of())));
+        Ticket first = tickets.get(open(Set.of()).id());
+        AgentId had = first.assignee();
+        tickets.update(first.id(), null, List.of(new io.tessera.ticket.TicketChange.SetStatus(io.tessera.ticket.TicketStatus.SOLVED)),
+                Actor.agent(had));
+        tickets.update(first.id(), null, List.of(new io.tessera.ticket.TicketChange.SetStatus(io.tessera.ticket.TicketStatus.CLOSED)),
+                Actor.agent(had));
+
+        Ticket followUp = conversations.customerWrote(first.id(), Actor.customer(customer.value()), "It broke again",
+                BodyFormat.TEXT, Channel.WEB);
+
+        assertThat(followUp.id()).as("a new, linked ticket").isNotEqualTo(first.id());
+        assertThat(tickets.get(followUp.id()).assignee()).as("round robin would have picked the other agent").isEqualTo(had);
+    }
+
+    @Test
     void aManualTeamLeavesTheTicketInTheQueue() {
         onCreated("Route " + team.name(), List.of(), List.of(new ActionRow("assign_by_strategy", List.of())));
 

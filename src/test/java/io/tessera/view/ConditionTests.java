@@ -50,7 +50,7 @@ class ConditionTests {
         jdbc.sql("create table ticket (id bigint primary key, subject varchar(500), status varchar(20), priority varchar(20), type varchar(40), "
                 + "channel varchar(20), requester_id bigint, organization_id bigint, team_id bigint, assignee_id bigint, "
                 + "created_at timestamp with time zone, updated_at timestamp with time zone, solved_at timestamp with time zone, "
-                + "sla_due_at timestamp with time zone default timestamp with time zone '9999-12-31 00:00:00+00:00' not null)").update();
+                + "status_changed_at timestamp with time zone, sla_due_at timestamp with time zone default timestamp with time zone '9999-12-31 00:00:00+00:00' not null)").update();
         jdbc.sql("create table ticket_tag (ticket_id bigint, tag varchar(60))").update();
         jdbc.sql("create table organization (id bigint primary key, tier varchar(40))").update();
         jdbc.sql("create table customer (id bigint primary key, tier varchar(40), language varchar(35))").update();
@@ -83,11 +83,11 @@ class ConditionTests {
     private static void add(Ticket t) {
         TICKETS.add(t);
         jdbc.sql("insert into ticket (id, subject, status, priority, type, channel, requester_id, organization_id, team_id, "
-                        + "assignee_id, created_at, updated_at, solved_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "assignee_id, created_at, updated_at, solved_at, status_changed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(t.id().value(), t.subject(), t.status().name(), t.priority().name(), t.type(), t.channel().name(),
                         t.requester().value(), t.organization() == null ? null : t.organization().value(),
                         t.team() == null ? null : t.team().value(), t.assignee() == null ? null : t.assignee().value(),
-                        utc(t.createdAt()), utc(t.updatedAt()), utc(t.solvedAt()))
+                        utc(t.createdAt()), utc(t.updatedAt()), utc(t.solvedAt()), utc(t.statusChangedAt()))
                 .update();
         t.tags().forEach(tag -> jdbc.sql("insert into ticket_tag values (?, ?)").params(t.id().value(), tag).update());
     }
@@ -106,12 +106,13 @@ class ConditionTests {
     /** Ticket 1 is due in an hour, ticket 2 breached an hour ago; the others have no running clock. */
     private static final Map<Long, Instant> SLA_DUE = Map.of(1L, NOW.plus(Duration.ofHours(1)), 2L, NOW.minus(Duration.ofHours(1)));
     /** As RulePerspectives gives them: the organization's tier, else the customer's own. */
+    /** Calendar 1 is open now, every other closed. */
     private static final Perspective WITH_FACTS = new Perspective(ME.me(), ME.myTeams(), NOW, ticket -> Map.of(), ticket -> {
         TicketFacts customer = CUSTOMERS.get(ticket.requester().value());
         String orgTier = ticket.organization() == null ? null : ORGANIZATION_TIERS.get(ticket.organization().value());
         return new TicketFacts(orgTier != null ? orgTier : customer.tier(), customer.language(),
                 SLA_DUE.get(ticket.id().value()));
-    });
+    }, (calendar, at) -> calendar == 1 && at.equals(NOW));
 
     static List<Object[]> requesterExamples() {
         return List.of(
@@ -130,7 +131,10 @@ class ConditionTests {
                 ex(all(row("sla", "is", "breached")), 2),
                 ex(all(row("sla", "is", "running")), 1),
                 ex(all(row("sla", "in", "none", "breached")), 2, 3, 4, 5, 6),
-                ex(all(row("sla", "is_not", "none")), 1, 2));
+                ex(all(row("sla", "is_not", "none")), 1, 2),
+                ex(all(row("business_hours", "is", "1"), row("priority", "is", "urgent")), 1),
+                ex(all(row("business_hours", "is", "2"))),
+                ex(all(row("business_hours", "is_not", "2"), row("tier", "is", "silver")), 2, 6));
     }
 
     @ParameterizedTest
@@ -237,6 +241,8 @@ class ConditionTests {
                 ex(all(row("updated", "less_than", "2d")), 1, 4, 6),
                 ex(all(row("solved", "less_than", "7d")), 4),
                 ex(all(row("solved", "greater_than", "7d")), 5),
+                ex(all(row("status", "is", "pending"), row("status_changed", "greater_than", "3d")), 3),
+                ex(all(row("status_changed", "less_than", "2d")), 1, 4, 6),
                 ex(all(row("created", "after", "2026-11-01")), 1, 2, 6),
                 ex(all(row("updated", "before", "2026-11-09T00:00:00Z")), 2, 3, 5),
                 // all + any: unsolved and (urgent or mine)
