@@ -1,7 +1,6 @@
 package io.tessera.automation;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -10,9 +9,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.tessera.shared.Initiator;
-import io.tessera.ticket.Ticket;
 import io.tessera.ticket.TicketFields;
-import io.tessera.ticket.TicketManagement;
 
 /**
  * Admin-defined time-based automations: create, change, enable or disable, reorder, delete, try one
@@ -26,17 +23,15 @@ public class Automations {
     private final AutomationRepository repository;
     private final AutomationRunner runner;
     private final TicketFields fields;
-    private final TicketManagement tickets;
     private final RuleEvaluation evaluation;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Automations(AutomationRepository repository, AutomationRunner runner, TicketFields fields, TicketManagement tickets,
+    Automations(AutomationRepository repository, AutomationRunner runner, TicketFields fields,
                 RuleEvaluation evaluation, ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.runner = runner;
         this.fields = fields;
-        this.tickets = tickets;
         this.evaluation = evaluation;
         this.events = events;
         this.clock = clock;
@@ -76,10 +71,7 @@ public class Automations {
 
     /** Puts the automations in the order they run in; every automation must be named once. */
     public List<Automation> reorder(List<Long> ids, Initiator by) {
-        List<Long> existing = repository.all().stream().map(Automation::id).sorted().toList();
-        if (ids == null || !ids.stream().sorted().toList().equals(existing)) {
-            throw new InvalidRule("ids", "Give every automation's id exactly once, in the order they should run.");
-        }
+        RuleEvaluation.checkOrder(repository.all().stream().map(Automation::id).toList(), ids, "automation");
         for (int i = 0; i < ids.size(); i++) {
             repository.position(ids.get(i), i + 1);
         }
@@ -91,14 +83,7 @@ public class Automations {
     @Transactional(readOnly = true)
     public RulePreview test(long id, long number) {
         Automation automation = get(id);
-        Ticket ticket = tickets.findByNumber(number)
-                .orElseThrow(() -> new InvalidRule("ticket", "There is no ticket #" + number + "."));
-        boolean matches = evaluation.matches(automation.conditions(), ticket, null);
-        List<String> would = new ArrayList<>();
-        if (matches) {
-            automation.actions().forEach(a -> would.add(a.type().label() + ": " + String.join(", ", a.values())));
-        }
-        return new RulePreview(ticket.number(), matches, would);
+        return evaluation.preview(automation.conditions(), automation.actions(), number);
     }
 
     /** Runs every enabled automation now, as the schedule does; returns on how many tickets they acted. */

@@ -1,7 +1,6 @@
 package io.tessera.automation;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -10,9 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import io.tessera.shared.Initiator;
-import io.tessera.ticket.Ticket;
 import io.tessera.ticket.TicketFields;
-import io.tessera.ticket.TicketManagement;
 import io.tessera.view.Conditions;
 
 /**
@@ -26,17 +23,15 @@ public class Triggers {
     private final TriggerRepository repository;
     private final TriggerCache cache;
     private final TicketFields fields;
-    private final TicketManagement tickets;
     private final RuleEvaluation evaluation;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Triggers(TriggerRepository repository, TriggerCache cache, TicketFields fields, TicketManagement tickets, RuleEvaluation evaluation,
+    Triggers(TriggerRepository repository, TriggerCache cache, TicketFields fields, RuleEvaluation evaluation,
              ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.cache = cache;
         this.fields = fields;
-        this.tickets = tickets;
         this.evaluation = evaluation;
         this.events = events;
         this.clock = clock;
@@ -81,10 +76,7 @@ public class Triggers {
 
     /** Puts the triggers in the given order; every trigger must be named once. */
     public List<Trigger> reorder(List<Long> ids, Initiator by) {
-        List<Long> existing = repository.all().stream().map(Trigger::id).sorted().toList();
-        if (ids == null || !ids.stream().sorted().toList().equals(existing)) {
-            throw new InvalidRule("ids", "Give every trigger's id exactly once, in the order they should run.");
-        }
+        RuleEvaluation.checkOrder(repository.all().stream().map(Trigger::id).toList(), ids, "trigger");
         for (int i = 0; i < ids.size(); i++) {
             repository.position(ids.get(i), i + 1);
         }
@@ -97,14 +89,7 @@ public class Triggers {
     @Transactional(readOnly = true)
     public RulePreview test(long id, long number) {
         Trigger trigger = get(id);
-        Ticket ticket = tickets.findByNumber(number)
-                .orElseThrow(() -> new InvalidRule("ticket", "There is no ticket #" + number + "."));
-        boolean matches = evaluation.matches(trigger.conditions(), ticket, null);
-        List<String> would = new ArrayList<>();
-        if (matches) {
-            trigger.actions().forEach(a -> would.add(a.type().label() + ": " + String.join(", ", a.values())));
-        }
-        return new RulePreview(ticket.number(), matches, would);
+        return evaluation.preview(trigger.conditions(), trigger.actions(), number);
     }
 
     private record Checked(String name, String description, boolean enabled, Set<TriggerEvent> events,
