@@ -320,6 +320,12 @@ class SlaIntegrationTests {
         assertThat(sla.get("firstResponse").get("breached").asBoolean()).isFalse();
         assertThat(sla.get("nextResponse").isNull()).isTrue();
 
+        Ticket unmatched = conversations.open(new NewTicket("No policy here", customer, Channel.WEB, Priority.NORMAL, null, null,
+                null, Set.of(), null), "Hi", BodyFormat.TEXT, Actor.customer(customer.value()), null);
+        JsonNode plain = json.readTree(api.get("/api/v1/tickets/" + unmatched.number(), auth).body());
+        assertThat(plain.has("sla")).as("the key is there").isTrue();
+        assertThat(plain.get("sla").isNull()).isTrue();
+
         HttpResponse<String> bad = api.postJson("/api/v1/admin/sla/policies", """
                 {"name":"Broken","targets":[{"priority":"normal","metric":"first_response","minutes":0}]}""", auth);
         assertThat(bad.statusCode()).isEqualTo(400);

@@ -26,7 +26,9 @@ public record TicketResponse(long number, String subject, String status, String 
                              Instant updatedAt, Instant firstResponseAt, Instant solvedAt, Instant closedAt,
                              int version, @JsonIgnore Map<String, Object> extensions) {
 
+    /** Written even when {@code null} ("no SLA applies"), as every other field is: clients see the key. */
     @JsonAnyGetter
+    @JsonInclude(value = JsonInclude.Include.ALWAYS, content = JsonInclude.Include.ALWAYS)
     Map<String, Object> extensionProperties() {
         return extensions;
     }
