@@ -45,6 +45,8 @@ class RulesBuilderBrowserTests {
     @Autowired Customers customers;
     @Autowired Conversations conversations;
     @Autowired Triggers triggers;
+    @Autowired Automations automations;
+    @Autowired io.tessera.testing.MutableClock clock;
 
     Browser browser;
 
@@ -56,6 +58,8 @@ class RulesBuilderBrowserTests {
     @AfterEach
     void closeBrowser() {
         triggers.list().stream().filter(t -> t.name().startsWith("Urgent outages")).forEach(t -> triggers.delete(t.id(),
+                Initiator.system()));
+        automations.list().stream().filter(a -> a.name().startsWith("Stale outages")).forEach(a -> automations.delete(a.id(),
                 Initiator.system()));
         browser.close();
     }
@@ -110,6 +114,43 @@ class RulesBuilderBrowserTests {
         assertThat(page.locator("#timeline")).containsText("Urgent outages " + id);
         assertThat(page.locator("#timeline")).containsText("Raised to urgent: outages come first.");
         Browser.screenshot(page, "rules-03-acted");
+    }
+
+    @Test
+    void anAdminBuildsAnAutomationAndSeesItActOnceTheTicketHasWaited() {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        Team team = teams.create("Outages " + id, null, Set.of(), Initiator.system());
+        Agent admin = Agents.create(agents, Role.ADMIN, Set.of(team.id()));
+        CustomerId customer = customers.create("Olga Berg", "olga-" + id + "@example.test", null, null);
+        Ticket ticket = open(team, customer, Priority.NORMAL);
+
+        Page page = browser.signIn(admin.email(), Agents.PASSWORD);
+        page.navigate(browser.url("/admin/rules"));
+        page.click("#new-automation");
+        assertThat(page.locator("#event-created")).hasCount(0);
+        page.fill("#name", "Stale outages " + id);
+        page.selectOption("select[name='all[0].field']", "team");
+        page.fill("input[name='all[0].value']", String.valueOf(team.id().value()));
+        page.selectOption("select[name='all[1].field']", "status");
+        page.fill("input[name='all[1].value']", "new");
+        page.selectOption("select[name='all[2].field']", "created");
+        page.selectOption("select[name='all[2].operator']", "greater_than");
+        page.fill("input[name='all[2].value']", "2h");
+        page.selectOption("select[name='actions[0].type']", "add_tags");
+        page.fill("input[name='actions[0].target']", "stale");
+        page.click("#save-rule");
+        assertThat(page.locator("#flash")).containsText("created");
+        assertThat(page.locator("#automations")).containsText("Stale outages " + id);
+
+        clock.advance(java.time.Duration.ofHours(3));
+        automations.runNow();
+
+        page.navigate(browser.url("/tickets/" + ticket.number()));
+        assertThat(page.locator("#tags")).hasValue(java.util.regex.Pattern.compile(".*stale.*"));
+        assertThat(page.locator("#timeline")).containsText("Stale outages " + id);
+        page.navigate(browser.url("/admin/rules"));
+        assertThat(page.locator("#automations")).containsText("acted on 1 ticket");
+        Browser.screenshot(page, "rules-04-automation-ran");
     }
 
     private Ticket open(Team team, CustomerId customer, Priority priority) {

@@ -2,7 +2,9 @@ package io.tessera.automation.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -10,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.tessera.automation.ActionType;
@@ -21,24 +24,50 @@ import io.tessera.automation.Trigger;
 import io.tessera.automation.TriggerEvent;
 import io.tessera.automation.Triggers;
 import io.tessera.identity.SignedInAgent;
+import io.tessera.shared.Initiator;
 import io.tessera.view.ConditionBuilder;
 
 /**
  * {@code /admin/rules}: triggers and automations for admins — the list with on/off and order, and the
  * visual builder (conditions and actions as form rows, no JSON), with "test against ticket #N" on the
- * edit page. The admin filter chain keeps everyone else out.
+ * edit page. One set of pages for both kinds ({@code /admin/rules/triggers/…}, {@code …/automations/…}):
+ * a {@link Kind} says what differs. The admin filter chain keeps everyone else out.
  */
 @Controller
 class RulesAdminController {
 
+    /** What the pages need from one kind of rule. */
+    private interface Kind {
+        String noun();
+
+        RuleForm blank();
+
+        RuleForm form(long id);
+
+        String lastError(long id);
+
+        /** Creates ({@code id} null) or updates; returns the saved rule's name. */
+        String save(Long id, RuleForm form, Initiator by);
+
+        RulePreview test(long id, long ticket);
+
+        List<Long> order();
+
+        void reorder(List<Long> ids, Initiator by);
+
+        void delete(long id, Initiator by);
+    }
+
     private final Triggers triggers;
     private final Automations automations;
     private final ConditionBuilder builder;
+    private final Map<String, Kind> kinds;
 
     RulesAdminController(Triggers triggers, Automations automations, ConditionBuilder builder) {
         this.triggers = triggers;
         this.automations = automations;
         this.builder = builder;
+        this.kinds = Map.of("triggers", new TriggerKind(), "automations", new AutomationKind());
     }
 
     @GetMapping("/admin/rules")
@@ -48,165 +77,88 @@ class RulesAdminController {
         return "automation/rules";
     }
 
-    // Triggers
-
-    @GetMapping("/admin/rules/triggers/new")
-    String newTrigger(Model model) {
-        return form("triggers", null, RuleForm.blankTrigger(), null, null, model);
+    @GetMapping("/admin/rules/{kind}/new")
+    String newRule(@PathVariable String kind, Model model) {
+        return form(kind, null, kind(kind).blank(), null, null, null, model);
     }
 
-    @PostMapping("/admin/rules/triggers")
-    String createTrigger(RuleForm form, @AuthenticationPrincipal SignedInAgent me, Model model, RedirectAttributes redirect) {
-        try {
-            Trigger created = triggers.create(form.triggerDraft(), me.initiator());
-            redirect.addFlashAttribute("flash", "Trigger \u201c" + created.name() + "\u201d created.");
-            return "redirect:/admin/rules";
-        } catch (InvalidRule e) {
-            return form("triggers", null, form.withBlankRows(), e, null, model);
-        }
+    @PostMapping("/admin/rules/{kind}")
+    String create(@PathVariable String kind, RuleForm form, @AuthenticationPrincipal SignedInAgent me, Model model,
+                  RedirectAttributes redirect) {
+        return save(kind, null, form, me, model, redirect);
     }
 
-    @GetMapping("/admin/rules/triggers/{id}")
-    String editTrigger(@PathVariable long id, Model model) {
-        Trigger trigger = triggers.get(id);
-        return form("triggers", trigger.id(), RuleForm.of(trigger), null, null, model, trigger.lastError());
+    @GetMapping("/admin/rules/{kind}/{id}")
+    String edit(@PathVariable String kind, @PathVariable long id, Model model) {
+        return form(kind, id, kind(kind).form(id), null, null, kind(kind).lastError(id), model);
     }
 
-    @PostMapping("/admin/rules/triggers/{id}")
-    String updateTrigger(@PathVariable long id, RuleForm form, @AuthenticationPrincipal SignedInAgent me, Model model,
-                         RedirectAttributes redirect) {
-        try {
-            Trigger updated = triggers.update(id, form.triggerDraft(), me.initiator());
-            redirect.addFlashAttribute("flash", "Trigger \u201c" + updated.name() + "\u201d saved.");
-            return "redirect:/admin/rules";
-        } catch (InvalidRule e) {
-            return form("triggers", id, form.withBlankRows(), e, null, model);
-        }
+    @PostMapping("/admin/rules/{kind}/{id}")
+    String update(@PathVariable String kind, @PathVariable long id, RuleForm form, @AuthenticationPrincipal SignedInAgent me,
+                  Model model, RedirectAttributes redirect) {
+        return save(kind, id, form, me, model, redirect);
     }
 
-    @PostMapping("/admin/rules/triggers/{id}/test")
-    String testTrigger(@PathVariable long id, @RequestParam(required = false) Long ticket, Model model) {
-        Trigger trigger = triggers.get(id);
-        return test(ticket, number -> triggers.test(id, number), preview ->
-                form("triggers", id, RuleForm.of(trigger), null, preview, model, trigger.lastError()), model);
-    }
-
-    @PostMapping("/admin/rules/triggers/{id}/enabled")
-    String toggleTrigger(@PathVariable long id, @RequestParam boolean enabled, @AuthenticationPrincipal SignedInAgent me,
-                         RedirectAttributes redirect) {
-        Trigger t = triggers.get(id);
-        RuleForm form = RuleForm.of(t);
-        triggers.update(id, new RuleForm(form.name(), form.description(), enabled, form.events(), form.all(), form.any(),
-                form.actions()).triggerDraft(), me.initiator());
-        redirect.addFlashAttribute("flash", "Trigger \u201c" + t.name() + "\u201d " + (enabled ? "switched on." : "switched off."));
-        return "redirect:/admin/rules";
-    }
-
-    @PostMapping("/admin/rules/triggers/{id}/move")
-    String moveTrigger(@PathVariable long id, @RequestParam String direction, @AuthenticationPrincipal SignedInAgent me) {
-        triggers.reorder(moved(triggers.list().stream().map(Trigger::id).toList(), id, direction), me.initiator());
-        return "redirect:/admin/rules";
-    }
-
-    @PostMapping("/admin/rules/triggers/{id}/delete")
-    String deleteTrigger(@PathVariable long id, @AuthenticationPrincipal SignedInAgent me, RedirectAttributes redirect) {
-        String name = triggers.get(id).name();
-        triggers.delete(id, me.initiator());
-        redirect.addFlashAttribute("flash", "Trigger \u201c" + name + "\u201d deleted.");
-        return "redirect:/admin/rules";
-    }
-
-    // Automations
-
-    @GetMapping("/admin/rules/automations/new")
-    String newAutomation(Model model) {
-        return form("automations", null, RuleForm.blankAutomation(), null, null, model);
-    }
-
-    @PostMapping("/admin/rules/automations")
-    String createAutomation(RuleForm form, @AuthenticationPrincipal SignedInAgent me, Model model,
-                            RedirectAttributes redirect) {
-        try {
-            Automation created = automations.create(form.automationDraft(), me.initiator());
-            redirect.addFlashAttribute("flash", "Automation \u201c" + created.name() + "\u201d created.");
-            return "redirect:/admin/rules";
-        } catch (InvalidRule e) {
-            return form("automations", null, form.withBlankRows(), e, null, model);
-        }
-    }
-
-    @GetMapping("/admin/rules/automations/{id}")
-    String editAutomation(@PathVariable long id, Model model) {
-        Automation automation = automations.get(id);
-        return form("automations", id, RuleForm.of(automation), null, null, model, automation.lastError());
-    }
-
-    @PostMapping("/admin/rules/automations/{id}")
-    String updateAutomation(@PathVariable long id, RuleForm form, @AuthenticationPrincipal SignedInAgent me, Model model,
-                            RedirectAttributes redirect) {
-        try {
-            Automation updated = automations.update(id, form.automationDraft(), me.initiator());
-            redirect.addFlashAttribute("flash", "Automation \u201c" + updated.name() + "\u201d saved.");
-            return "redirect:/admin/rules";
-        } catch (InvalidRule e) {
-            return form("automations", id, form.withBlankRows(), e, null, model);
-        }
-    }
-
-    @PostMapping("/admin/rules/automations/{id}/test")
-    String testAutomation(@PathVariable long id, @RequestParam(required = false) Long ticket, Model model) {
-        Automation automation = automations.get(id);
-        return test(ticket, number -> automations.test(id, number), preview ->
-                form("automations", id, RuleForm.of(automation), null, preview, model, automation.lastError()), model);
-    }
-
-    @PostMapping("/admin/rules/automations/{id}/enabled")
-    String toggleAutomation(@PathVariable long id, @RequestParam boolean enabled, @AuthenticationPrincipal SignedInAgent me,
-                            RedirectAttributes redirect) {
-        Automation a = automations.get(id);
-        RuleForm form = RuleForm.of(a);
-        automations.update(id, new RuleForm(form.name(), form.description(), enabled, List.of(), form.all(), form.any(),
-                form.actions()).automationDraft(), me.initiator());
-        redirect.addFlashAttribute("flash", "Automation \u201c" + a.name() + "\u201d " + (enabled ? "switched on." : "switched off."));
-        return "redirect:/admin/rules";
-    }
-
-    @PostMapping("/admin/rules/automations/{id}/move")
-    String moveAutomation(@PathVariable long id, @RequestParam String direction, @AuthenticationPrincipal SignedInAgent me) {
-        automations.reorder(moved(automations.list().stream().map(Automation::id).toList(), id, direction), me.initiator());
-        return "redirect:/admin/rules";
-    }
-
-    @PostMapping("/admin/rules/automations/{id}/delete")
-    String deleteAutomation(@PathVariable long id, @AuthenticationPrincipal SignedInAgent me, RedirectAttributes redirect) {
-        String name = automations.get(id).name();
-        automations.delete(id, me.initiator());
-        redirect.addFlashAttribute("flash", "Automation \u201c" + name + "\u201d deleted.");
-        return "redirect:/admin/rules";
-    }
-
-    // Shared
-
-    private String test(Long ticket, java.util.function.LongFunction<RulePreview> preview,
-                        java.util.function.Function<RulePreview, String> page, Model model) {
+    @PostMapping("/admin/rules/{kind}/{id}/test")
+    String test(@PathVariable String kind, @PathVariable long id, @RequestParam(required = false) Long ticket, Model model) {
+        Kind rules = kind(kind);
+        RulePreview preview = null;
         if (ticket == null) {
             model.addAttribute("testError", "Give a ticket number.");
-            return page.apply(null);
+        } else {
+            try {
+                preview = rules.test(id, ticket);
+            } catch (InvalidRule e) {
+                model.addAttribute("testError", e.getMessage());
+            }
         }
+        return form(kind, id, rules.form(id), null, preview, rules.lastError(id), model);
+    }
+
+    @PostMapping("/admin/rules/{kind}/{id}/enabled")
+    String toggle(@PathVariable String kind, @PathVariable long id, @RequestParam boolean enabled,
+                  @AuthenticationPrincipal SignedInAgent me, RedirectAttributes redirect) {
+        Kind rules = kind(kind);
+        RuleForm f = rules.form(id);
+        String name = rules.save(id, new RuleForm(f.name(), f.description(), enabled, f.events(), f.all(), f.any(), f.actions()),
+                me.initiator());
+        redirect.addFlashAttribute("flash", capitalized(rules.noun()) + " \u201c" + name + "\u201d "
+                + (enabled ? "switched on." : "switched off."));
+        return "redirect:/admin/rules";
+    }
+
+    @PostMapping("/admin/rules/{kind}/{id}/move")
+    String move(@PathVariable String kind, @PathVariable long id, @RequestParam String direction,
+                @AuthenticationPrincipal SignedInAgent me) {
+        Kind rules = kind(kind);
+        rules.reorder(moved(rules.order(), id, direction), me.initiator());
+        return "redirect:/admin/rules";
+    }
+
+    @PostMapping("/admin/rules/{kind}/{id}/delete")
+    String delete(@PathVariable String kind, @PathVariable long id, @AuthenticationPrincipal SignedInAgent me,
+                  RedirectAttributes redirect) {
+        Kind rules = kind(kind);
+        String name = rules.form(id).name();
+        rules.delete(id, me.initiator());
+        redirect.addFlashAttribute("flash", capitalized(rules.noun()) + " \u201c" + name + "\u201d deleted.");
+        return "redirect:/admin/rules";
+    }
+
+    private String save(String kind, Long id, RuleForm form, SignedInAgent me, Model model, RedirectAttributes redirect) {
+        Kind rules = kind(kind);
         try {
-            return page.apply(preview.apply(ticket));
+            String name = rules.save(id, form, me.initiator());
+            redirect.addFlashAttribute("flash", capitalized(rules.noun()) + " \u201c" + name + "\u201d "
+                    + (id == null ? "created." : "saved."));
+            return "redirect:/admin/rules";
         } catch (InvalidRule e) {
-            model.addAttribute("testError", e.getMessage());
-            return page.apply(null);
+            return form(kind, id, form.withBlankRows(), e, null, null, model);
         }
     }
 
-    private String form(String kind, Long id, RuleForm form, InvalidRule error, RulePreview preview, Model model) {
-        return form(kind, id, form, error, preview, model, null);
-    }
-
-    private String form(String kind, Long id, RuleForm form, InvalidRule error, RulePreview preview, Model model,
-                        String lastError) {
+    private String form(String kind, Long id, RuleForm form, InvalidRule error, RulePreview preview, String lastError,
+                        Model model) {
         model.addAllAttributes(builder.choices(form.usedRows()));
         model.addAttribute("kind", kind);
         model.addAttribute("ruleId", id);
@@ -221,6 +173,18 @@ class RulesAdminController {
         return "automation/rule-form";
     }
 
+    private Kind kind(String kind) {
+        Kind rules = kinds.get(kind);
+        if (rules == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such kind of rule: " + kind);
+        }
+        return rules;
+    }
+
+    private static String capitalized(String noun) {
+        return Character.toUpperCase(noun.charAt(0)) + noun.substring(1);
+    }
+
     /** The ids with {@code id} moved one place up or down. */
     private static List<Long> moved(List<Long> ids, long id, String direction) {
         List<Long> order = new ArrayList<>(ids);
@@ -231,5 +195,36 @@ class RulesAdminController {
             order.set(to, id);
         }
         return order;
+    }
+
+    private final class TriggerKind implements Kind {
+        public String noun() { return "trigger"; }
+        public RuleForm blank() { return RuleForm.blankTrigger(); }
+        public RuleForm form(long id) { return RuleForm.of(triggers.get(id)); }
+        public String lastError(long id) { return triggers.get(id).lastError(); }
+        public String save(Long id, RuleForm form, Initiator by) {
+            Trigger saved = id == null ? triggers.create(form.triggerDraft(), by) : triggers.update(id, form.triggerDraft(), by);
+            return saved.name();
+        }
+        public RulePreview test(long id, long ticket) { return triggers.test(id, ticket); }
+        public List<Long> order() { return triggers.list().stream().map(Trigger::id).toList(); }
+        public void reorder(List<Long> ids, Initiator by) { triggers.reorder(ids, by); }
+        public void delete(long id, Initiator by) { triggers.delete(id, by); }
+    }
+
+    private final class AutomationKind implements Kind {
+        public String noun() { return "automation"; }
+        public RuleForm blank() { return RuleForm.blankAutomation(); }
+        public RuleForm form(long id) { return RuleForm.of(automations.get(id)); }
+        public String lastError(long id) { return automations.get(id).lastError(); }
+        public String save(Long id, RuleForm form, Initiator by) {
+            Automation saved = id == null ? automations.create(form.automationDraft(), by)
+                    : automations.update(id, form.automationDraft(), by);
+            return saved.name();
+        }
+        public RulePreview test(long id, long ticket) { return automations.test(id, ticket); }
+        public List<Long> order() { return automations.list().stream().map(Automation::id).toList(); }
+        public void reorder(List<Long> ids, Initiator by) { automations.reorder(ids, by); }
+        public void delete(long id, Initiator by) { automations.delete(id, by); }
     }
 }
