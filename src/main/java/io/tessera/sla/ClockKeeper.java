@@ -117,7 +117,9 @@ class ClockKeeper implements TicketRules {
             }
         }
         if (changed) {
-            deadlines.nextSlaDue(ticket.id(), clocks.nextDue(ticket.id()));
+            // The earliest deadline among the running clocks (breached ones included), as just saved.
+            deadlines.nextSlaDue(ticket.id(), after.values().stream().filter(SlaClock::running).map(SlaClock::dueAt)
+                    .min(Instant::compareTo).orElse(null));
         }
     }
 

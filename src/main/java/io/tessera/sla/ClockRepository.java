@@ -80,12 +80,6 @@ class ClockRepository {
                 .update();
     }
 
-    /** The earliest deadline among the ticket's running clocks (breached ones included), or {@code null}. */
-    Instant nextDue(TicketId ticket) {
-        return jdbc.sql("select min(due_at) from ticket_sla_clock where ticket_id = ? and running_since is not null")
-                .param(ticket.value()).query((rs, n) -> instant(rs, 1)).optional().orElse(null);
-    }
-
     private static SlaClock clock(ResultSet rs, int n) throws SQLException {
         long policy = rs.getLong("policy_id");
         Long policyId = rs.wasNull() ? null : policy;
@@ -100,11 +94,6 @@ class ClockRepository {
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }

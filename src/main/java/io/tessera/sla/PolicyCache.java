@@ -2,42 +2,35 @@ package io.tessera.sla;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import io.tessera.shared.ReloadingCache;
 
 /**
- * The policies and calendars, read once and kept for a few seconds: every change to every ticket asks
- * which policy applies, and these tables change a few times a year. A change made on this node is seen at
- * once (the cache is dropped when it commits); one made on another node within {@link #TTL_NANOS}.
+ * The policies and calendars, read once and kept for a few seconds (see {@link ReloadingCache}): every
+ * change to every ticket asks which policy applies, and these tables change a few times a year.
  */
 @Component
 class PolicyCache {
 
-    private static final long TTL_NANOS = TimeUnit.SECONDS.toNanos(10);
-
-    record Snapshot(List<SlaPolicy> policies, Map<Long, BusinessCalendar> calendars, long loadedAt) {
+    record Snapshot(List<SlaPolicy> policies, Map<Long, SlaPolicy> byId, Map<Long, BusinessCalendar> calendars) {
     }
 
-    private final SlaRepository repository;
-    private volatile Snapshot snapshot;
+    private final ReloadingCache<Snapshot> snapshot;
 
     PolicyCache(SlaRepository repository) {
-        this.repository = repository;
+        this.snapshot = new ReloadingCache<>(() -> {
+            List<SlaPolicy> policies = repository.policies();
+            return new Snapshot(policies, policies.stream().collect(Collectors.toMap(SlaPolicy::id, Function.identity())),
+                    repository.calendars().stream().collect(Collectors.toMap(StoredCalendar::id, StoredCalendar::calendar)));
+        }, 10);
     }
 
     Snapshot get() {
-        Snapshot current = snapshot;
-        if (current == null || System.nanoTime() - current.loadedAt() > TTL_NANOS) {
-            current = new Snapshot(repository.policies(), repository.calendars().stream()
-                    .collect(Collectors.toMap(StoredCalendar::id, StoredCalendar::calendar)), System.nanoTime());
-            snapshot = current;
-        }
-        return current;
+        return snapshot.get();
     }
 
     /** The calendar a target is measured on: the policy's for business hours, else plain time. */
@@ -46,8 +39,7 @@ class PolicyCache {
             return BusinessCalendar.always();
         }
         Snapshot current = get();
-        Map<Long, SlaPolicy> byId = current.policies().stream().collect(Collectors.toMap(SlaPolicy::id, Function.identity()));
-        SlaPolicy policy = byId.get(policyId);
+        SlaPolicy policy = current.byId().get(policyId);
         if (policy == null || policy.calendarId() == null) {
             return BusinessCalendar.always();
         }
@@ -55,14 +47,6 @@ class PolicyCache {
     }
 
     void invalidate() {
-        snapshot = null;
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    snapshot = null;
-                }
-            });
-        }
+        snapshot.invalidate();
     }
 }

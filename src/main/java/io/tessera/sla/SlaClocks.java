@@ -18,13 +18,13 @@ import io.tessera.shared.TicketId;
 public class SlaClocks {
 
     private final ClockRepository clocks;
-    private final SlaRepository repository;
+    private final PolicyCache cache;
     private final SlaScanner scanner;
     private final ClockKeeper keeper;
 
-    SlaClocks(ClockRepository clocks, SlaRepository repository, SlaScanner scanner, ClockKeeper keeper) {
+    SlaClocks(ClockRepository clocks, PolicyCache cache, SlaScanner scanner, ClockKeeper keeper) {
         this.clocks = clocks;
-        this.repository = repository;
+        this.cache = cache;
         this.scanner = scanner;
         this.keeper = keeper;
     }
@@ -48,7 +48,7 @@ public class SlaClocks {
         if (byTicket.isEmpty()) {
             return Map.of();
         }
-        Map<Long, String> names = repository.policyNames();
+        Map<Long, SlaPolicy> names = cache.get().byId();
         Map<TicketId, TicketSla> result = new HashMap<>();
         byTicket.forEach((ticket, list) -> {
             Map<SlaMetric, TicketSla.Target> targets = new EnumMap<>(SlaMetric.class);
@@ -59,7 +59,8 @@ public class SlaClocks {
                     policy = c.policyId();
                 }
             }
-            result.put(ticket, new TicketSla(policy == null ? null : names.get(policy), targets));
+            SlaPolicy named = policy == null ? null : names.get(policy);
+            result.put(ticket, new TicketSla(named == null ? null : named.name(), targets));
         });
         return result;
     }

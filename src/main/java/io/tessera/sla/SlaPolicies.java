@@ -65,6 +65,9 @@ public class SlaPolicies {
     @Transactional(readOnly = true)
     public Optional<SlaPolicy> applicable(Ticket ticket) {
         List<SlaPolicy> all = cache.get().policies();
+        if (all.isEmpty()) {
+            return Optional.empty(); // no policy at all: no query on this hot path (every ticket change)
+        }
         Optional<Long> pinned = repository.pinnedPolicy(ticket.id());
         if (pinned.isPresent()) {
             Optional<SlaPolicy> policy = all.stream().filter(p -> p.id() == pinned.get() && p.enabled()).findFirst();

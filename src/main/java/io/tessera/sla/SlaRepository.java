@@ -162,14 +162,6 @@ class SlaRepository {
                 .params(name, exceptId == null ? -1 : exceptId).query(Long.class).single() > 0;
     }
 
-    Map<Long, String> policyNames() {
-        Map<Long, String> names = new HashMap<>();
-        jdbc.sql("select id, name from sla_policy").query(rs -> {
-            names.put(rs.getLong(1), rs.getString(2));
-        });
-        return names;
-    }
-
     Optional<Long> pinnedPolicy(io.tessera.shared.TicketId ticket) {
         return jdbc.sql("select policy_id from ticket_sla_policy where ticket_id = ?").param(ticket.value())
                 .query(Long.class).optional();
