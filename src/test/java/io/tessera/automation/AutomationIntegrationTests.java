@@ -8,10 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +29,7 @@ import io.tessera.shared.CustomerId;
 import io.tessera.shared.Initiator;
 import io.tessera.testing.Agents;
 import io.tessera.testing.ApiClient;
+import io.tessera.testing.AtOnce;
 import io.tessera.testing.IntegrationTest;
 import io.tessera.testing.MutableClock;
 import io.tessera.ticket.Channel;
@@ -186,23 +183,7 @@ class AutomationIntegrationTests {
         }
         clock.advance(Duration.ofHours(2));
 
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Integer>> runs = new ArrayList<>();
-            for (int i = 0; i < 2; i++) {
-                runs.add(pool.submit(() -> {
-                    start.await();
-                    return automations.runNow();
-                }));
-            }
-            start.countDown();
-            for (Future<Integer> run : runs) {
-                run.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
+        AtOnce.run(2, () -> automations.runNow());
         for (Ticket t : opened) {
             assertThat(conversations.messages(t.id()).stream().filter(m -> m.body().equals("Old."))).hasSize(1);
         }

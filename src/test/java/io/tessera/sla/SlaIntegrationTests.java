@@ -10,10 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +34,7 @@ import io.tessera.shared.CustomerId;
 import io.tessera.shared.Initiator;
 import io.tessera.testing.Agents;
 import io.tessera.testing.ApiClient;
+import io.tessera.testing.AtOnce;
 import io.tessera.testing.IntegrationTest;
 import io.tessera.testing.MutableClock;
 import io.tessera.ticket.Channel;
@@ -252,23 +249,7 @@ class SlaIntegrationTests {
         }
         clock.advance(Duration.ofHours(5));
 
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Integer>> runs = new ArrayList<>();
-            for (int i = 0; i < 2; i++) {
-                runs.add(pool.submit(() -> {
-                    start.await();
-                    return clocks.scanNow();
-                }));
-            }
-            start.countDown();
-            for (Future<Integer> run : runs) {
-                run.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
+        AtOnce.run(2, () -> clocks.scanNow());
         for (Ticket ticket : opened) {
             assertThat(events(ticket, "sla_breached")).as("first response and resolution, once each").isEqualTo(2);
         }
