@@ -132,7 +132,12 @@ class NotificationIntegrationTests {
                 .contains("#" + ticket.number()).contains("second");
         String id = list.select(".notification").first().attr("data-id");
 
-        HttpSession.Page open = browser.get("/notifications/" + id);
+        HttpSession.Page followed = browser.get("/notifications/" + id);
+        assertThat(followed.location()).contains("/tickets/" + ticket.number() + "#message-");
+        assertThat(notifications.unreadCount(grace.id())).as("a GET changes nothing").isEqualTo(2);
+
+        browser.get("/notifications");
+        HttpSession.Page open = browser.post("/notifications/" + id + "/open", Map.of());
         assertThat(open.status()).isEqualTo(302);
         assertThat(open.location()).contains("/tickets/" + ticket.number() + "#message-");
         assertThat(notifications.unreadCount(grace.id())).isEqualTo(1);
@@ -153,6 +158,7 @@ class NotificationIntegrationTests {
         assertThat(other.get("/notifications/" + id).status()).isEqualTo(404);
         other.get("/notifications");
         assertThat(other.post("/notifications/" + id + "/read", Map.of()).status()).isEqualTo(404);
+        assertThat(other.post("/notifications/" + id + "/open", Map.of()).status()).isEqualTo(404);
         String token = tokens.create(bystander.id(), "test", Initiator.system()).secret();
         assertThat(new ApiClient(port).postJson("/api/v1/notifications/" + id + "/read", "", ApiClient.bearer(token))
                 .statusCode()).isEqualTo(404);

@@ -68,7 +68,11 @@ class SlaAdminBrowserTests {
 
         Page page = browser.signIn(admin.email(), Agents.PASSWORD);
         page.navigate(browser.url("/admin/sla"));
+        // Each click that leads to another page is followed by a wait for that page: a fill that runs while the
+        // old page is still shown would type into the wrong form, and a form whose required name is empty
+        // is never sent (the browser's own validation stops it, showing no error in the page).
         page.click("#new-calendar");
+        page.waitForURL(browser.url("/admin/sla/calendars/new"));
         page.fill("#name", "Berlin office " + id);
         page.fill("#zone", "Mars/Olympus");
         page.click("#save-calendar");
@@ -78,9 +82,11 @@ class SlaAdminBrowserTests {
         page.fill("#day-4", "09:00-12:00, 13:00-17:00");
         page.fill("#holidays", "2026-12-25\n2026-12-26");
         page.click("#save-calendar");
+        page.waitForURL(browser.url("/admin/sla"));
         assertThat(page.locator("#calendars")).containsText("Berlin office " + id);
 
         page.click("#new-policy");
+        page.waitForURL(browser.url("/admin/sla/policies/new"));
         page.fill("#name", "Support " + id);
         page.selectOption("select[name='all[0].field']", "team");
         page.fill("input[name='all[0].value']", String.valueOf(team.id().value()));
@@ -91,7 +97,9 @@ class SlaAdminBrowserTests {
         page.selectOption("#calendarId", new com.microsoft.playwright.options.SelectOption().setLabel("Berlin office " + id
                 + " (Europe/Berlin)"));
         Browser.screenshot(page, "sla-01-policy-form");
+        assertThat(page.locator("#name")).hasValue("Support " + id);
         page.click("#save-policy");
+        page.waitForURL(browser.url("/admin/sla"));
         assertThat(page.locator("#flash")).containsText("created");
         assertThat(page.locator("#policies")).containsText("Support " + id);
         Browser.screenshot(page, "sla-02-admin");

@@ -50,12 +50,28 @@ class NotificationPageController {
         return "notification/bell :: bell";
     }
 
-    /** Opens a notification: marks it read and goes to the ticket (the message, when there is one). */
-    @GetMapping("/notifications/{id}")
+    /**
+     * Opens a notification: marks it read and goes to the ticket (the message, when there is one). A POST,
+     * because it changes something; a GET of the same address (a bookmark, a copied link) only leads there.
+     */
+    @PostMapping("/notifications/{id}/open")
     String open(@PathVariable long id, @AuthenticationPrincipal SignedInAgent me) {
-        Notification notification = notifications.find(me.id(), id)
-                .orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
+        Notification notification = mine(id, me);
         notifications.markRead(me.id(), id);
+        return target(notification);
+    }
+
+    @GetMapping("/notifications/{id}")
+    String follow(@PathVariable long id, @AuthenticationPrincipal SignedInAgent me) {
+        return target(mine(id, me));
+    }
+
+    private Notification mine(long id, SignedInAgent me) {
+        return notifications.find(me.id(), id)
+                .orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
+    }
+
+    private static String target(Notification notification) {
         return "redirect:/tickets/" + notification.ticketNumber()
                 + (notification.messageId() == null ? "" : "#message-" + notification.messageId());
     }

@@ -2,6 +2,7 @@ package io.tessera.system.security;
 
 import javax.sql.DataSource;
 
+import org.springframework.boot.web.server.servlet.CookieSameSiteSupplier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -19,9 +20,14 @@ import org.springframework.security.web.authentication.ExceptionMappingAuthentic
 import org.springframework.security.web.authentication.rememberme.JdbcTokenRepositoryImpl;
 import org.springframework.security.web.authentication.rememberme.PersistentTokenRepository;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
+import org.springframework.security.web.header.writers.CrossOriginResourcePolicyHeaderWriter.CrossOriginResourcePolicy;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 import java.util.Map;
+
+import jakarta.servlet.DispatcherType;
 
 import io.tessera.identity.AgentAccounts;
 import io.tessera.identity.AgentAuthenticationProvider;
@@ -32,7 +38,7 @@ import io.tessera.system.InstallSecret;
 /**
  * Three filter chains, one per kind of client:
  * <ol>
- *   <li>{@code /api/**}: stateless; API token (Bearer) or HTTP Basic; 401/403 as problem JSON; no CSRF
+ *   <li>{@code /api/**} (and the error dispatch of such a request): stateless; API token (Bearer) or HTTP Basic; 401/403 as problem JSON; no CSRF
  *       because no cookie is ever read.</li>
  *   <li>{@code /actuator/**}: health is public and without details; Prometheus for admins or the metrics token.</li>
  *   <li>everything else: the browser; form sign-in with CSRF, remember-me, lockout.</li>
@@ -47,6 +53,17 @@ class SecurityConfiguration {
             + "style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; "
             + "base-uri 'self'; form-action 'self'";
 
+    /** Features no page of Tessera uses, denied to every page and anything embedded in it. */
+    private static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+            + "serial=(), bluetooth=(), hid=(), midi=(), magnetometer=(), gyroscope=(), accelerometer=(), "
+            + "display-capture=(), browsing-topics=()";
+
+    /** Machine answers are read by their client only: no other site may embed them or open a window onto them. */
+    private static void isolationHeaders(HeadersConfigurer<HttpSecurity> headers) {
+        headers.crossOriginOpenerPolicy(coop -> coop.policy(CrossOriginOpenerPolicy.SAME_ORIGIN))
+                .crossOriginResourcePolicy(corp -> corp.policy(CrossOriginResourcePolicy.SAME_ORIGIN));
+    }
+
     /** Passwords (form and HTTP Basic) and remember-me cookies; API tokens are checked by {@link BearerTokenFilter}. */
     @Bean
     AuthenticationManager authenticationManager(AgentAuthenticationProvider agents, InstallSecret secret) {
@@ -57,8 +74,10 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager, ApiTokens tokens,
                             ProblemResponses problems) throws Exception {
-        return http.securityMatcher("/api/**")
+        return http.securityMatcher(MachineChains.API)
                 .authorizeHttpRequests(requests -> requests
+                        // Rendering the error of a request this chain already let through (or refused).
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         // Mail intake (the MTA pipe) and the outbox are for admins and their integrations.
                         .requestMatchers("/api/v1/admin/**", "/api/v1/mail/**", "/api/v1/outbox", "/api/v1/outbox/**").hasRole("ADMIN")
                         .anyRequest().hasRole("AGENT"))
@@ -69,6 +88,7 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .addFilterBefore(new BearerTokenFilter(tokens, problems, ""), BasicAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .headers(SecurityConfiguration::isolationHeaders)
                 .build();
     }
 
@@ -76,8 +96,9 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain operations(HttpSecurity http, AuthenticationManager authenticationManager, ApiTokens tokens,
                                    ProblemResponses problems, SecuritySettings settings) throws Exception {
-        return http.securityMatcher("/actuator/**")
+        return http.securityMatcher(MachineChains.OPERATIONS)
                 .authorizeHttpRequests(requests -> requests
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/prometheus").hasAnyRole("ADMIN", "METRICS")
                         .anyRequest().hasRole("ADMIN"))
@@ -89,6 +110,7 @@ class SecurityConfiguration {
                 .addFilterBefore(new BearerTokenFilter(tokens, problems, settings.metricsToken()),
                         BasicAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .headers(SecurityConfiguration::isolationHeaders)
                 .build();
     }
 
@@ -104,11 +126,14 @@ class SecurityConfiguration {
                 DisabledException.class.getName(), "/login?error"));
         return http
                 .authorizeHttpRequests(requests -> requests
+                        // Error pages of requests already authorised or refused; they show nothing private.
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**",
                                 "/favicon.ico").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().hasRole("AGENT"))
                 .authenticationManager(authenticationManager)
+                .requestCache(cache -> cache.requestCache(new ReturnToPageCache()))
                 .formLogin(form -> form.loginPage("/login").usernameParameter("email")
                         .failureHandler(failures).defaultSuccessUrl("/", false).permitAll())
                 .rememberMe(remember -> remember
@@ -121,8 +146,17 @@ class SecurityConfiguration {
                         .deleteCookies("SESSION", "remember-me"))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
+                        .crossOriginOpenerPolicy(coop -> coop.policy(CrossOriginOpenerPolicy.SAME_ORIGIN))
+                        .crossOriginResourcePolicy(corp -> corp.policy(CrossOriginResourcePolicy.SAME_ORIGIN)))
                 .build();
+    }
+
+    /** The remember-me cookie gets the same SameSite as the session cookie (Spring writes it without one). */
+    @Bean
+    CookieSameSiteSupplier rememberMeCookieSameSite() {
+        return CookieSameSiteSupplier.ofLax().whenHasName("remember-me");
     }
 
     @Bean
