@@ -6,12 +6,8 @@ import java.util.List;
 import io.tessera.shared.AgentId;
 
 /** An agent as admins and the API see it. Never carries the password hash. */
-public record Agent(AgentId id, String email, String name, Role role, boolean active, Instant lockedUntil,
+public record Agent(AgentId id, String email, String name, Role role, boolean active,
                     Instant lastLoginAt, Instant createdAt, List<TeamRef> teams) {
-
-    public boolean lockedAt(Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
-    }
 
     public boolean isAdmin() {
         return role == Role.ADMIN;

@@ -1,7 +1,5 @@
 package io.tessera.identity;
 
-import java.time.Clock;
-
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
@@ -14,17 +12,15 @@ import io.tessera.identity.internal.AgentRepository;
 public class AgentAccounts implements UserDetailsService {
 
     private final AgentRepository agents;
-    private final Clock clock;
 
-    AgentAccounts(AgentRepository agents, Clock clock) {
+    AgentAccounts(AgentRepository agents) {
         this.agents = agents;
-        this.clock = clock;
     }
 
     @Override
     @Transactional(readOnly = true)
     public SignedInAgent loadUserByUsername(String email) {
-        return agents.findPrincipalByEmail(AgentManagement.normalizeEmail(email), clock.instant())
+        return agents.findPrincipalByEmail(AgentManagement.normalizeEmail(email))
                 .orElseThrow(() -> new UsernameNotFoundException("No agent with this email"));
     }
 }

@@ -19,7 +19,8 @@ import io.tessera.identity.IdentityEvents.AgentPasswordReset;
 import io.tessera.identity.IdentityEvents.AgentProfileChanged;
 import io.tessera.identity.IdentityEvents.AgentReactivated;
 import io.tessera.identity.IdentityEvents.AgentRoleChanged;
-import io.tessera.identity.IdentityEvents.AgentUnlocked;
+import io.tessera.identity.IdentityEvents.AgentSignedOutEverywhere;
+import io.tessera.identity.IdentityEvents.SignInFailuresCleared;
 import io.tessera.identity.internal.AgentRepository;
 import io.tessera.identity.internal.TeamRepository;
 import io.tessera.shared.Actor;
@@ -40,14 +41,18 @@ public class AgentManagement {
     private final AgentRepository agents;
     private final TeamRepository teams;
     private final PasswordEncoder passwordEncoder;
+    private final SignInAttempts signInAttempts;
+    private final ApiTokens tokens;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     AgentManagement(AgentRepository agents, TeamRepository teams, PasswordEncoder passwordEncoder,
-                    ApplicationEventPublisher events, Clock clock) {
+                    SignInAttempts signInAttempts, ApiTokens tokens, ApplicationEventPublisher events, Clock clock) {
         this.agents = agents;
         this.teams = teams;
         this.passwordEncoder = passwordEncoder;
+        this.signInAttempts = signInAttempts;
+        this.tokens = tokens;
         this.events = events;
         this.clock = clock;
     }
@@ -161,11 +166,13 @@ public class AgentManagement {
     }
 
     /**
-     * Sets a new password chosen by the admin, or generates one when {@code newPassword} is blank.
+     * Sets a new password chosen by the admin, or generates one when {@code newPassword} is blank. The
+     * agent's sessions and remember-me logins end (see {@link AgentPasswordReset}); with
+     * {@code revokeTokens} their API tokens are revoked too, for when the account may be in wrong hands.
      *
      * @return the generated password, or {@code null} when the admin chose it
      */
-    public String resetPassword(AgentId id, String newPassword, Initiator by) {
+    public String resetPassword(AgentId id, String newPassword, boolean revokeTokens, Initiator by) {
         Agent agent = get(id);
         String generated = null;
         if (newPassword == null || newPassword.isEmpty()) {
@@ -176,13 +183,41 @@ public class AgentManagement {
         }
         agents.setPasswordHash(id, passwordEncoder.encode(newPassword), clock.instant());
         events.publishEvent(new AgentPasswordReset(id, agent.email(), by));
+        if (revokeTokens) {
+            tokens.revokeAll(id, by);
+        }
         return generated;
     }
 
-    public void unlock(AgentId id, Initiator by) {
+    /** An admin's reset with the default: the agent's API tokens are revoked too. */
+    public String resetPassword(AgentId id, String newPassword, Initiator by) {
+        return resetPassword(id, newPassword, true, by);
+    }
+
+    /**
+     * Ends the agent's browser sessions and remember-me logins on every device (after commit, see
+     * {@link AgentSignedOutEverywhere}) and, with {@code revokeTokens}, revokes their API tokens.
+     *
+     * @return how many tokens were revoked
+     */
+    public int signOutEverywhere(AgentId id, boolean revokeTokens, Initiator by) {
         Agent agent = get(id);
-        agents.unlock(id, clock.instant());
-        events.publishEvent(new AgentUnlocked(id, agent.email(), by));
+        int revoked = revokeTokens ? tokens.revokeAll(id, by) : 0;
+        events.publishEvent(new AgentSignedOutEverywhere(id, agent.email(), revokeTokens, by));
+        return revoked;
+    }
+
+    /** Failed sign-ins for the agent in the last day (they slow down further attempts). */
+    @Transactional(readOnly = true)
+    public int recentSignInFailures(AgentId id) {
+        return signInAttempts.recentFailures(get(id).email());
+    }
+
+    /** Forgets the agent's failed sign-ins, so no attempt for them waits: the admin's answer to a throttled agent. */
+    public void clearSignInFailures(AgentId id, Initiator by) {
+        Agent agent = get(id);
+        int cleared = signInAttempts.clear(agent.email());
+        events.publishEvent(new SignInFailuresCleared(id, agent.email(), cleared, by));
     }
 
     /** An agent changes their own password, proving they know the current one. */

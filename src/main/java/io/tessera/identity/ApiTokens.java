@@ -81,6 +81,19 @@ public class ApiTokens {
         }
     }
 
+    /** Revokes every active token of the agent (a password reset or "sign out everywhere"); returns how many. */
+    public int revokeAll(AgentId owner, Initiator by) {
+        int revoked = 0;
+        for (ApiToken token : tokens.findByAgent(owner)) {
+            if (token.active()) {
+                tokens.revoke(token.id(), clock.instant());
+                events.publishEvent(new ApiTokenRevoked(owner, token.id(), token.name(), by));
+                revoked++;
+            }
+        }
+        return revoked;
+    }
+
     /** The active agent a presented secret belongs to, if it is a valid, unrevoked token. */
     public Optional<SignedInAgent> authenticate(String secret) {
         if (secret == null || !secret.startsWith(TOKEN_PREFIX) || secret.length() > 200) {
@@ -88,7 +101,7 @@ public class ApiTokens {
         }
         Instant now = clock.instant();
         return tokens.findActiveByHash(sha256(secret)).flatMap(match -> {
-            Optional<SignedInAgent> agent = agents.findPrincipalById(match.agentId(), now).filter(SignedInAgent::isEnabled);
+            Optional<SignedInAgent> agent = agents.findPrincipalById(match.agentId()).filter(SignedInAgent::isEnabled);
             if (agent.isPresent() && (match.lastUsedAt() == null
                     || match.lastUsedAt().plus(LAST_USED_PRECISION).isBefore(now))) {
                 tokens.markUsed(match.tokenId(), now);

@@ -56,16 +56,46 @@ public final class IdentityEvents {
         }
     }
 
-    public record AgentUnlocked(AgentId agentId, String email, Initiator by) implements AuditableEvent {
+    /** An admin forgot an agent's failed sign-ins, so no attempt for them waits any more. */
+    public record SignInFailuresCleared(AgentId agentId, String email, int failures, Initiator by) implements AuditableEvent {
         public AuditRecord audit() {
-            return new AuditRecord(by, "agent.unlocked", "agent", agentId.value(), "Unlocked sign-in for " + email);
+            return new AuditRecord(by, "agent.sign_in_failures_cleared", "agent", agentId.value(),
+                    "Cleared " + failures + " failed sign-ins for " + email);
         }
     }
 
-    public record AgentLockedOut(AgentId agentId, String email, int failedAttempts, Initiator by) implements AuditableEvent {
+    /** Failed sign-ins from one client address reached their limit: its further attempts wait (an alert for admins). */
+    public record SignInsThrottledFromAddress(String address, int failures, Initiator by) implements AuditableEvent {
         public AuditRecord audit() {
-            return new AuditRecord(by, "agent.locked_out", "agent", agentId.value(),
-                    "Locked sign-in for " + email + " after " + failedAttempts + " failed attempts");
+            return new AuditRecord(by, "sign_in.throttled_address", "sign_in", null,
+                    failures + " failed sign-ins in the last day from " + address
+                            + "; further attempts from this address wait");
+        }
+    }
+
+    /**
+     * Failed sign-ins for one email, from any addresses, reached their limit: addresses the agent has not
+     * signed in from wait (an alert for admins). {@code agentId} is null when the email is no agent's.
+     */
+    public record SignInsThrottledForAccount(AgentId agentId, String email, int failures, Initiator by)
+            implements AuditableEvent {
+        public AuditRecord audit() {
+            return new AuditRecord(by, "sign_in.throttled_account", agentId == null ? "sign_in" : "agent",
+                    agentId == null ? null : agentId.value(),
+                    failures + " failed sign-ins in the last day for " + (agentId == null ? "the unknown email " : "")
+                            + email + "; addresses it has not signed in from wait");
+        }
+    }
+
+    /**
+     * An agent's browser sessions and remember-me logins are to end everywhere, and with
+     * {@code tokensRevoked} their API tokens were revoked too: "sign out everywhere", by the agent or an admin.
+     */
+    public record AgentSignedOutEverywhere(AgentId agentId, String email, boolean tokensRevoked, Initiator by)
+            implements AuditableEvent {
+        public AuditRecord audit() {
+            return new AuditRecord(by, "agent.signed_out_everywhere", "agent", agentId.value(),
+                    "Signed " + email + " out everywhere" + (tokensRevoked ? " and revoked their API tokens" : ""));
         }
     }
 

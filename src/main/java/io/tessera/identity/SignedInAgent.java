@@ -1,7 +1,6 @@
 package io.tessera.identity;
 
 import java.io.Serial;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
@@ -28,19 +27,14 @@ public final class SignedInAgent implements UserDetails, CredentialsContainer {
     private final String name;
     private final Role role;
     private final boolean active;
-    private final Instant lockedUntil;
-    private final Instant checkedAt;
     private String passwordHash;
 
-    public SignedInAgent(AgentId id, String email, String name, Role role, boolean active, Instant lockedUntil,
-                         Instant checkedAt, String passwordHash) {
+    public SignedInAgent(AgentId id, String email, String name, Role role, boolean active, String passwordHash) {
         this.id = id.value();
         this.email = email;
         this.name = name;
         this.role = role;
         this.active = active;
-        this.lockedUntil = lockedUntil;
-        this.checkedAt = checkedAt;
         this.passwordHash = passwordHash;
     }
 
@@ -92,16 +86,6 @@ public final class SignedInAgent implements UserDetails, CredentialsContainer {
     @Override
     public boolean isEnabled() {
         return active;
-    }
-
-    @Override
-    public boolean isAccountNonLocked() {
-        return lockedUntil == null || !lockedUntil.isAfter(checkedAt);
-    }
-
-    /** When the lockout ends, if the account is locked. */
-    public Instant lockedUntil() {
-        return lockedUntil;
     }
 
     @Override

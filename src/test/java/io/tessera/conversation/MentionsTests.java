@@ -82,6 +82,6 @@ class MentionsTests {
     }
 
     private static Agent agent(long id, String email, String name, boolean active) {
-        return new Agent(AgentId.of(id), email, name, Role.AGENT, active, null, null, Instant.EPOCH, List.of());
+        return new Agent(AgentId.of(id), email, name, Role.AGENT, active, null, Instant.EPOCH, List.of());
     }
 }

@@ -61,6 +61,14 @@ public class ApiClient {
         return send(request.build());
     }
 
+    public HttpResponse<String> delete(String path, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).DELETE();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return send(request.build());
+    }
+
     public HttpResponse<String> putJson(String path, String json, String authorization) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")

@@ -1,11 +1,13 @@
 package io.tessera.identity.api;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,6 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.tessera.identity.Agent;
 import io.tessera.identity.AgentManagement;
+import io.tessera.identity.ApiToken;
+import io.tessera.identity.ApiTokens;
 import io.tessera.identity.CreatedAgent;
 import io.tessera.identity.InvalidChange;
 import io.tessera.identity.NewAgent;
@@ -33,9 +37,20 @@ import io.tessera.shared.TeamId;
 class AgentApiController {
 
     private final AgentManagement agents;
+    private final ApiTokens tokens;
 
-    AgentApiController(AgentManagement agents) {
+    AgentApiController(AgentManagement agents, ApiTokens tokens) {
         this.agents = agents;
+        this.tokens = tokens;
+    }
+
+    /** An agent's API token as admins see it: never the secret, only its first characters. */
+    record TokenResponse(long id, String name, String prefix, Instant createdAt, Instant lastUsedAt, Instant revokedAt,
+                         boolean active) {
+        static TokenResponse of(ApiToken token) {
+            return new TokenResponse(token.id(), token.name(), token.prefix(), token.createdAt(), token.lastUsedAt(),
+                    token.revokedAt(), token.active());
+        }
     }
 
     record AgentResponse(long id, String email, String name, String role, boolean active, List<Long> teamIds) {
@@ -75,6 +90,18 @@ class AgentApiController {
     AgentResponse deactivate(@PathVariable long id, @AuthenticationPrincipal SignedInAgent me) {
         agents.deactivate(AgentId.of(id), me.initiator());
         return get(id);
+    }
+
+    @GetMapping("/{id}/tokens")
+    List<TokenResponse> tokens(@PathVariable long id) {
+        return tokens.list(agents.get(AgentId.of(id)).id()).stream().map(TokenResponse::of).toList();
+    }
+
+    /** Revokes one of the agent's tokens (audited); revoking a revoked one again changes nothing. */
+    @DeleteMapping("/{id}/tokens/{tokenId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void revokeToken(@PathVariable long id, @PathVariable long tokenId, @AuthenticationPrincipal SignedInAgent me) {
+        tokens.revoke(agents.get(AgentId.of(id)).id(), tokenId, me.initiator());
     }
 
     private static Role role(String value) {

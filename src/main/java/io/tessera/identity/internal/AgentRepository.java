@@ -28,7 +28,7 @@ import io.tessera.shared.TeamId;
 public class AgentRepository {
 
     private static final String COLUMNS =
-            "id, email, name, role, active, locked_until, last_login_at, created_at";
+            "id, email, name, role, active, last_login_at, created_at";
 
     private final JdbcClient jdbc;
 
@@ -63,16 +63,16 @@ public class AgentRepository {
                 .map(row -> withTeams(List.of(row)).get(0));
     }
 
-    public Optional<SignedInAgent> findPrincipalByEmail(String email, Instant now) {
-        return jdbc.sql("select id, email, name, role, active, locked_until, password_hash from agent where email = ?")
+    public Optional<SignedInAgent> findPrincipalByEmail(String email) {
+        return jdbc.sql("select id, email, name, role, active, password_hash from agent where email = ?")
                 .param(email)
-                .query((rs, n) -> principal(rs, now)).optional();
+                .query((rs, n) -> principal(rs)).optional();
     }
 
-    public Optional<SignedInAgent> findPrincipalById(AgentId id, Instant now) {
-        return jdbc.sql("select id, email, name, role, active, locked_until, password_hash from agent where id = ?")
+    public Optional<SignedInAgent> findPrincipalById(AgentId id) {
+        return jdbc.sql("select id, email, name, role, active, password_hash from agent where id = ?")
                 .param(id.value())
-                .query((rs, n) -> principal(rs, now)).optional();
+                .query((rs, n) -> principal(rs)).optional();
     }
 
     public Optional<String> passwordHash(AgentId id) {
@@ -111,30 +111,12 @@ public class AgentRepository {
     }
 
     public void setPasswordHash(AgentId id, String hash, Instant now) {
-        jdbc.sql("update agent set password_hash = ?, failed_logins = 0, locked_until = null, updated_at = ? where id = ?")
+        jdbc.sql("update agent set password_hash = ?, updated_at = ? where id = ?")
                 .params(hash, toDb(now), id.value()).update();
     }
 
-    public void unlock(AgentId id, Instant now) {
-        jdbc.sql("update agent set failed_logins = 0, locked_until = null, updated_at = ? where id = ?")
-                .params(toDb(now), id.value()).update();
-    }
-
-    /** Counts a failed sign-in atomically and returns the new count (0 for an unknown email). */
-    public int recordFailedLogin(String email) {
-        int updated = jdbc.sql("update agent set failed_logins = failed_logins + 1 where email = ?").param(email).update();
-        if (updated == 0) {
-            return 0;
-        }
-        return jdbc.sql("select failed_logins from agent where email = ?").param(email).query(Integer.class).single();
-    }
-
-    public void lock(String email, Instant until) {
-        jdbc.sql("update agent set locked_until = ?, failed_logins = 0 where email = ?").params(toDb(until), email).update();
-    }
-
     public void recordSuccessfulLogin(String email, Instant now) {
-        jdbc.sql("update agent set failed_logins = 0, locked_until = null, last_login_at = ? where email = ?")
+        jdbc.sql("update agent set last_login_at = ? where email = ?")
                 .params(toDb(now), email).update();
     }
 
@@ -162,19 +144,18 @@ public class AgentRepository {
 
     private static Row row(ResultSet rs, int n) throws SQLException {
         return new Row(rs.getLong("id"), rs.getString("email"), rs.getString("name"), Role.valueOf(rs.getString("role")),
-                rs.getBoolean("active"), fromDb(rs, "locked_until"), fromDb(rs, "last_login_at"), fromDb(rs, "created_at"));
+                rs.getBoolean("active"), fromDb(rs, "last_login_at"), fromDb(rs, "created_at"));
     }
 
-    private static SignedInAgent principal(ResultSet rs, Instant now) throws SQLException {
+    private static SignedInAgent principal(ResultSet rs) throws SQLException {
         return new SignedInAgent(AgentId.of(rs.getLong("id")), rs.getString("email"), rs.getString("name"),
-                Role.valueOf(rs.getString("role")), rs.getBoolean("active"), fromDb(rs, "locked_until"), now,
-                rs.getString("password_hash"));
+                Role.valueOf(rs.getString("role")), rs.getBoolean("active"), rs.getString("password_hash"));
     }
 
-    private record Row(long id, String email, String name, Role role, boolean active, Instant lockedUntil,
+    private record Row(long id, String email, String name, Role role, boolean active,
                        Instant lastLoginAt, Instant createdAt) {
         Agent toAgent(List<TeamRef> teams) {
-            return new Agent(AgentId.of(id), email, name, role, active, lockedUntil, lastLoginAt, createdAt, teams);
+            return new Agent(AgentId.of(id), email, name, role, active, lastLoginAt, createdAt, teams);
         }
     }
 }

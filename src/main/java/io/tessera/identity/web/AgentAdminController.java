@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.tessera.identity.Agent;
 import io.tessera.identity.AgentChanges;
 import io.tessera.identity.AgentManagement;
+import io.tessera.identity.ApiTokens;
 import io.tessera.identity.CreatedAgent;
 import io.tessera.identity.InvalidChange;
 import io.tessera.identity.NewAgent;
@@ -28,18 +32,23 @@ import io.tessera.identity.TeamManagement;
 import io.tessera.shared.AgentId;
 import io.tessera.shared.TeamId;
 
-/** Admin screens for agents: list, create, edit, deactivate, reset password, unlock. */
+/**
+ * Admin screens for agents: list, create, edit, deactivate, reset password, clear failed sign-ins, sign out
+ * everywhere, and the agent's API tokens.
+ */
 @Controller
 @RequestMapping("/admin/agents")
 class AgentAdminController {
 
     private final AgentManagement agents;
     private final TeamManagement teams;
+    private final ApiTokens tokens;
     private final Clock clock;
 
-    AgentAdminController(AgentManagement agents, TeamManagement teams, Clock clock) {
+    AgentAdminController(AgentManagement agents, TeamManagement teams, ApiTokens tokens, Clock clock) {
         this.agents = agents;
         this.teams = teams;
+        this.tokens = tokens;
         this.clock = clock;
     }
 
@@ -107,18 +116,23 @@ class AgentAdminController {
         return act(redirect, "Agent reactivated.", () -> agents.reactivate(AgentId.of(id), me.initiator()));
     }
 
-    @PostMapping("/{id}/unlock")
-    String unlock(@PathVariable long id, @AuthenticationPrincipal SignedInAgent me, RedirectAttributes redirect) {
-        return act(redirect, "Sign-in unlocked.", () -> agents.unlock(AgentId.of(id), me.initiator()));
+    @PostMapping("/{id}/clear-sign-in-failures")
+    String clearSignInFailures(@PathVariable long id, @AuthenticationPrincipal SignedInAgent me, RedirectAttributes redirect) {
+        agents.clearSignInFailures(AgentId.of(id), me.initiator());
+        redirect.addFlashAttribute("flash", "Failed sign-ins cleared: no sign-in for this agent waits now.");
+        return "redirect:/admin/agents/" + id;
     }
 
+    /** "Reset password": with the box ticked (the default) the agent's API tokens are revoked too. */
     @PostMapping("/{id}/reset-password")
     String resetPassword(@PathVariable long id, @RequestParam(defaultValue = "") String password,
+                         @RequestParam(defaultValue = "false") boolean revokeTokens,
                          @AuthenticationPrincipal SignedInAgent me, RedirectAttributes redirect) {
         Agent agent = agents.get(AgentId.of(id));
         try {
-            String generated = agents.resetPassword(agent.id(), password, me.initiator());
-            redirect.addFlashAttribute("flash", "Password of " + agent.email() + " reset; their sessions were ended.");
+            String generated = agents.resetPassword(agent.id(), password, revokeTokens, me.initiator());
+            redirect.addFlashAttribute("flash", "Password of " + agent.email() + " reset; their sessions were ended"
+                    + (revokeTokens ? " and their API tokens revoked." : "."));
             if (generated != null) {
                 redirect.addFlashAttribute("flashSecretLabel",
                         "New password for " + agent.email() + ". Give it to them now; it is not shown again:");
@@ -127,6 +141,28 @@ class AgentAdminController {
         } catch (InvalidChange e) {
             redirect.addFlashAttribute("flashError", e.getMessage());
         }
+        return "redirect:/admin/agents/" + id;
+    }
+
+    @PostMapping("/{id}/sign-out-everywhere")
+    String signOutEverywhere(@PathVariable long id, @RequestParam(defaultValue = "false") boolean revokeTokens,
+                             @AuthenticationPrincipal SignedInAgent me, HttpServletRequest request,
+                             HttpServletResponse response, RedirectAttributes redirect) {
+        Agent agent = agents.get(AgentId.of(id));
+        agents.signOutEverywhere(agent.id(), revokeTokens, me.initiator());
+        if (agent.id().equals(me.id())) {
+            return SignOut.thisBrowser(request, response);
+        }
+        redirect.addFlashAttribute("flash", agent.email() + " was signed out everywhere"
+                + (revokeTokens ? " and their API tokens revoked." : "."));
+        return "redirect:/admin/agents/" + id;
+    }
+
+    @PostMapping("/{id}/tokens/{tokenId}/revoke")
+    String revokeToken(@PathVariable long id, @PathVariable long tokenId, @AuthenticationPrincipal SignedInAgent me,
+                       RedirectAttributes redirect) {
+        tokens.revoke(agents.get(AgentId.of(id)).id(), tokenId, me.initiator());
+        redirect.addFlashAttribute("flash", "API token revoked.");
         return "redirect:/admin/agents/" + id;
     }
 
@@ -146,6 +182,10 @@ class AgentAdminController {
             model.addAttribute("fieldErrors", Map.of());
         }
         model.addAttribute("agent", agent);
+        if (agent != null) {
+            model.addAttribute("tokens", tokens.list(agent.id()));
+            model.addAttribute("signInFailures", agents.recentSignInFailures(agent.id()));
+        }
         model.addAttribute("roles", Role.values());
         model.addAttribute("teams", teams.list().stream().map(t -> t.ref()).toList());
         model.addAttribute("now", clock.instant());

@@ -2,6 +2,9 @@ package io.tessera.identity.web;
 
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,7 +21,7 @@ import io.tessera.identity.InvalidChange;
 import io.tessera.identity.IssuedToken;
 import io.tessera.identity.SignedInAgent;
 
-/** The agent's own profile: who they are, their password, and their personal API tokens. */
+/** The agent's own profile: who they are, their password, their personal API tokens, signing out everywhere. */
 @Controller
 @RequestMapping("/profile")
 class ProfileController {
@@ -56,6 +59,14 @@ class ProfileController {
         tokens.revoke(me.id(), id, me.initiator());
         redirect.addFlashAttribute("flash", "API token revoked.");
         return "redirect:/profile";
+    }
+
+    @PostMapping("/sign-out-everywhere")
+    String signOutEverywhere(@RequestParam(defaultValue = "false") boolean revokeTokens,
+                             @AuthenticationPrincipal SignedInAgent me, HttpServletRequest request,
+                             HttpServletResponse response) {
+        agents.signOutEverywhere(me.id(), revokeTokens, me.initiator());
+        return SignOut.thisBrowser(request, response);
     }
 
     @PostMapping("/password")

@@ -15,11 +15,13 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
 
+import io.tessera.identity.TooManySignInAttempts;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * 401 and 403 for machine clients as RFC 9457 {@code application/problem+json}, never a login page.
- * The 401 carries {@code WWW-Authenticate} for both schemes the API accepts.
+ * 401, 403 and 429 for machine clients as RFC 9457 {@code application/problem+json}, never a login page.
+ * The 401 carries {@code WWW-Authenticate} for both schemes the API accepts; the 429 (HTTP Basic refused
+ * by the sign-in throttle) carries {@code Retry-After}.
  */
 @Component
 class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
@@ -33,6 +35,13 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (e instanceof TooManySignInAttempts tooSoon) {
+            // HTTP Basic counts toward the same sign-in throttle as the form; the token needs no password.
+            response.setHeader("Retry-After", String.valueOf(tooSoon.retryAfter().toSeconds()));
+            write(request, response, HttpStatus.TOO_MANY_REQUESTS,
+                    "Too many failed sign-ins: wait before trying a password again, or use an API token.");
+            return;
+        }
         response.addHeader("WWW-Authenticate", "Bearer realm=\"Tessera\"");
         response.addHeader("WWW-Authenticate", "Basic realm=\"Tessera\"");
         write(request, response, HttpStatus.UNAUTHORIZED,

@@ -8,7 +8,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.RememberMeAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -33,6 +32,7 @@ import io.tessera.identity.AgentAccounts;
 import io.tessera.identity.AgentAuthenticationProvider;
 import io.tessera.identity.ApiTokens;
 import io.tessera.identity.SecuritySettings;
+import io.tessera.identity.TooManySignInAttempts;
 import io.tessera.system.InstallSecret;
 
 /**
@@ -41,7 +41,7 @@ import io.tessera.system.InstallSecret;
  *   <li>{@code /api/**} (and the error dispatch of such a request): stateless; API token (Bearer) or HTTP Basic; 401/403 as problem JSON; no CSRF
  *       because no cookie is ever read.</li>
  *   <li>{@code /actuator/**}: health is public and without details; Prometheus for admins or the metrics token.</li>
- *   <li>everything else: the browser; form sign-in with CSRF, remember-me, lockout.</li>
+ *   <li>everything else: the browser; form sign-in with CSRF, remember-me, throttled sign-in.</li>
  * </ol>
  */
 @Configuration(proxyBeanMethods = false)
@@ -120,9 +120,10 @@ class SecurityConfiguration {
                                 AgentAccounts accounts, PersistentTokenRepository rememberMeTokens,
                                 InstallSecret secret, SecuritySettings settings) throws Exception {
         var failures = new ExceptionMappingAuthenticationFailureHandler();
+        // Known, unknown and deactivated emails get the same answers: "wrong" or "wait" (docs/security.md).
         failures.setDefaultFailureUrl("/login?error");
         failures.setExceptionMappings(Map.of(
-                LockedException.class.getName(), "/login?locked",
+                TooManySignInAttempts.class.getName(), "/login?throttled",
                 DisabledException.class.getName(), "/login?error"));
         return http
                 .authorizeHttpRequests(requests -> requests

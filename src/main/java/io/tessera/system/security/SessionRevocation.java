@@ -9,12 +9,14 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import io.tessera.identity.IdentityEvents.AgentDeactivated;
 import io.tessera.identity.IdentityEvents.AgentPasswordReset;
 import io.tessera.identity.IdentityEvents.AgentRoleChanged;
+import io.tessera.identity.IdentityEvents.AgentSignedOutEverywhere;
 import io.tessera.shared.Actor;
 
 /**
  * Ends an agent's browser sessions and remember-me logins when an admin deactivates them, changes their
- * role or resets their password, so the change applies now and not when the session would have expired.
- * Runs after the change commits; an agent changing their own password keeps their current session.
+ * role or resets their password, so the change applies now and not when the session would have expired,
+ * and when the agent or an admin signs them out everywhere. Runs after the change commits; an agent
+ * changing their own password keeps their current session.
  */
 @Component
 class SessionRevocation {
@@ -35,6 +37,11 @@ class SessionRevocation {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(AgentRoleChanged event) {
+        revoke(event.email());
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(AgentSignedOutEverywhere event) {
         revoke(event.email());
     }
 
