@@ -63,8 +63,9 @@ public class SignInAttempts {
         String from = key(address, MAX_ADDRESS);
         Instant now = clock.instant();
         Counts counts = failures.count(who, from, now.minus(COUNTED_FOR));
-        boolean known = counts.forEmail() >= settings.maxFailedLoginsPerAccount()
-                && failures.isKnownAddress(who, from, now.minus(ADDRESS_KNOWN_FOR));
+        boolean overWideLimit = counts.forEmail() >= settings.maxFailedLoginsPerAccount()
+                || counts.fromAddress() >= settings.maxFailedLoginsPerAddress();
+        boolean known = overWideLimit && failures.isKnownAddress(who, from, now.minus(ADDRESS_KNOWN_FOR));
         Duration wait = delay.before(counts, known, now);
         if (!wait.isZero()) {
             throw new TooManySignInAttempts(wait);

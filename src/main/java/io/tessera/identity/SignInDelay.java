@@ -12,8 +12,10 @@ import io.tessera.identity.internal.SignInFailureRepository.Counts;
  * count costs nothing; at the limit the next attempt waits a second after the last failure, and every
  * further failure doubles that, up to the longest wait.
  *
- * <p>The account-wide count only slows addresses the agent has never signed in from: otherwise whoever
- * fails on purpose could keep the agent out, which is what the old lock allowed.
+ * <p>The address-wide and account-wide counts only slow an agent at an address they have never signed in
+ * from: otherwise whoever fails on purpose could keep the agent out (what the old lock allowed), and one
+ * office behind one NAT address, where the whole team mistypes a few passwords a day, would slow everyone
+ * in it. From a known address only the per-pair count applies, which still stops guessing that password.
  */
 final class SignInDelay {
 
@@ -27,9 +29,9 @@ final class SignInDelay {
 
     Duration before(Counts counts, boolean knownAddress, Instant now) {
         Duration wait = remaining(counts.forPair(), counts.lastForPair(), settings.maxFailedLogins(), now);
-        wait = longer(wait, remaining(counts.fromAddress(), counts.lastFromAddress(),
-                settings.maxFailedLoginsPerAddress(), now));
         if (!knownAddress) {
+            wait = longer(wait, remaining(counts.fromAddress(), counts.lastFromAddress(),
+                    settings.maxFailedLoginsPerAddress(), now));
             wait = longer(wait, remaining(counts.forEmail(), counts.lastForEmail(),
                     settings.maxFailedLoginsPerAccount(), now));
         }
