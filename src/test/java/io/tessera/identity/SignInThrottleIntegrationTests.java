@@ -97,6 +97,24 @@ class SignInThrottleIntegrationTests {
     }
 
     @Test
+    void colleaguesTyposAtOneOfficeAddressDoNotSlowTheAgentsWhoWorkThere() {
+        Agent regular = Agents.create(agents, Role.AGENT);
+        Agent newcomer = Agents.create(agents, Role.AGENT);
+        FromAddress office = FromAddress.fresh(port);
+        assertThat(office.signIn(regular.email(), Agents.PASSWORD).location()).endsWith("/");
+
+        // A day of mistyped passwords by twenty other people behind the same NAT address.
+        for (int i = 0; i < 21; i++) {
+            office.signIn("colleague-" + i + "-" + System.nanoTime() + "@example.test", "typo-password-" + i);
+        }
+
+        assertThat(office.signIn(regular.email(), Agents.PASSWORD).location())
+                .as("an agent who signed in from the office before").endsWith("/");
+        assertThat(office.signIn(newcomer.email(), Agents.PASSWORD).location())
+                .as("someone new at a spraying address waits").endsWith("/login?throttled");
+    }
+
+    @Test
     void knownAndUnknownEmailsGetTheSameAnswers() {
         Agent agent = Agents.create(agents, Role.AGENT);
         Agent deactivated = Agents.create(agents, Role.AGENT);
