@@ -10,6 +10,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
 /**
  * Headless Debian Chromium driven by Playwright, as STACK.md describes: Playwright's own browser download
@@ -40,6 +41,10 @@ public final class Browser implements AutoCloseable {
         this.context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
                 .setViewportSize(1280, 800));
         this.base = "http://localhost:" + port;
+        // Playwright's 5 s for an assertion is short on a 2-core CI machine that runs Chromium, the server and
+        // PostgreSQL at once: a form post and the page after it can take longer there without anything
+        // being wrong. Waits end as soon as the condition holds, so a longer limit costs nothing when green.
+        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
     }
 
     public Page open(String path) {
