@@ -135,6 +135,22 @@ public final class HostPolicy {
         return forbiddenKind(address).map(kind -> address.getHostAddress() + " is " + kind + "; allow it with " + SETTING);
     }
 
+    /**
+     * For clients that cannot be handed a checked address (the JDK's HttpClient resolves the name itself):
+     * resolves {@code host} now and throws {@link RefusedHost} when the name or any of its addresses is
+     * refused. The client's own lookup moments later normally gets the same answer from the JVM's address
+     * cache (successful lookups are kept 30 s by default); see docs/security.md for the window that remains.
+     */
+    public void checkBeforeConnecting(String host) throws UnknownHostException, RefusedHost {
+        String name = unbracket(host == null ? "" : host.strip());
+        for (InetAddress address : InetAddress.getAllByName(name)) {
+            Optional<String> refusal = refusal(name, address);
+            if (refusal.isPresent()) {
+                throw new RefusedHost(refusal.get());
+            }
+        }
+    }
+
     private boolean allowedName(String name) {
         return names.contains(normalName(name));
     }
