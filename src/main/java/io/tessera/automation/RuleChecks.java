@@ -1,5 +1,6 @@
 package io.tessera.automation;
 
+import java.net.URI;
 import java.util.List;
 
 import io.tessera.shared.HostPolicy;
@@ -51,7 +52,7 @@ final class RuleChecks {
             // Not a way into this host's or the cloud's internals (docs/security.md); checked again when sending.
             if (actions.get(i) instanceof RuleAction.CallWebhook hook) {
                 String field = "actions[" + i + "]";
-                hosts.refusal(java.net.URI.create(hook.url()).getHost()).ifPresent(reason -> {
+                hosts.refusal(URI.create(hook.url()).getHost()).ifPresent(reason -> {
                     throw new InvalidRule(field, reason);
                 });
             }

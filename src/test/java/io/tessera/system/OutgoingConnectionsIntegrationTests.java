@@ -182,6 +182,28 @@ class OutgoingConnectionsIntegrationTests {
     }
 
     @Test
+    void theRuleBuilderRefusesAnInternalWebhookAtItsActionAndKeepsWhatWasTyped() {
+        HttpSession admin = admin();
+        admin.get("/admin/rules/triggers/new");
+        Map<String, String> typed = new LinkedHashMap<>();
+        typed.put("name", "Probe");
+        typed.put("enabled", "true");
+        typed.put("events", "created");
+        typed.put("actions[0].type", "call_webhook");
+        typed.put("actions[0].target", "http://169.254.169.254/latest/meta-data/iam/");
+        typed.put("actions[0].subject", "");
+        typed.put("actions[0].body", "");
+
+        HttpSession.Page page = admin.post("/admin/rules/triggers", typed);
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.html().select("#rule-error").text())
+                .isEqualTo("actions[0]: 169.254.169.254 is a link-local address" + ALLOW_IT);
+        assertThat(page.html().select("input[name=actions[0].target]").val())
+                .isEqualTo("http://169.254.169.254/latest/meta-data/iam/");
+    }
+
+    @Test
     void theOutboxDoesNotConnectToAnInternalSmtpServerSavedBeforeAndSaysWhy() {
         smtp.save(new SmtpServer("127.0.0.1", server.getLocalPort(), SmtpServer.Security.NONE, null, null));
         long id = outbox.queue(new OutgoingMail(OutboundKind.REPLY, null, null, "support@tessera.localhost",

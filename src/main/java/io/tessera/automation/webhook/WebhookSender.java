@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.tessera.shared.HostPolicy;
+import io.tessera.shared.RefusedHost;
 
 /**
  * Sends queued webhook calls: every few seconds ({@code tessera.webhooks.interval}, default 10 s) it claims
@@ -126,8 +127,8 @@ public class WebhookSender {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             error = "interrupted";
-        } catch (io.tessera.shared.RefusedHost e) {
-            error = e.getMessage();
+        } catch (RefusedHost e) {
+            error = e.getMessage(); // the reason as it is: "refused: 10.0.0.5 is a private address; allow it with …"
         } catch (Exception e) {
             error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         }
