@@ -14,6 +14,7 @@ import java.util.Properties;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.Store;
 import jakarta.mail.Transport;
 
 import org.junit.jupiter.api.AfterEach;
@@ -83,6 +84,24 @@ class CheckedSocketFactoryTests {
             assertThatThrownBy(() -> {
                 try (Transport transport = Session.getInstance(properties).getTransport(protocol)) {
                     transport.connect("127.0.0.1", server.getLocalPort(), null, null);
+                }
+            }).as(protocol).isInstanceOf(MessagingException.class)
+                    .rootCause().isInstanceOf(RefusedHost.class).hasMessageContaining("127.0.0.1 is a loopback address");
+        }
+        assertNobodyConnected();
+    }
+
+    @Test
+    void mailboxStoresUseItForPlainStartTlsAndImplicitTls() {
+        for (String protocol : new String[] {"imap", "imaps", "pop3", "pop3s"}) {
+            Properties properties = new Properties();
+            properties.put("mail." + protocol + ".connectiontimeout", "2000");
+            properties.put("mail." + protocol + ".starttls.enable", "true");
+            CheckedSocketFactory.install(properties, HostPolicy.strict(), protocol);
+
+            assertThatThrownBy(() -> {
+                try (Store store = Session.getInstance(properties).getStore(protocol)) {
+                    store.connect("127.0.0.1", server.getLocalPort(), "user", "password");
                 }
             }).as(protocol).isInstanceOf(MessagingException.class)
                     .rootCause().isInstanceOf(RefusedHost.class).hasMessageContaining("127.0.0.1 is a loopback address");
