@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.tessera.shared.HostPolicy;
 import io.tessera.shared.Initiator;
 import io.tessera.ticket.TicketFields;
 
@@ -26,15 +27,17 @@ public class Automations {
     private final RuleEvaluation evaluation;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final HostPolicy hosts;
 
     Automations(AutomationRepository repository, AutomationRunner runner, TicketFields fields,
-                RuleEvaluation evaluation, ApplicationEventPublisher events, Clock clock) {
+                RuleEvaluation evaluation, ApplicationEventPublisher events, Clock clock, HostPolicy hosts) {
         this.repository = repository;
         this.runner = runner;
         this.fields = fields;
         this.evaluation = evaluation;
         this.events = events;
         this.clock = clock;
+        this.hosts = hosts;
     }
 
     @Transactional(readOnly = true)
@@ -103,6 +106,6 @@ public class Automations {
             throw new InvalidRule("conditions", "Give the automation at least one condition, such as status and an age.");
         }
         return new Checked(RuleChecks.name(draft.name(), "automation"), RuleChecks.description(draft.description()),
-                draft.enabled() == null || draft.enabled(), conditions, RuleChecks.actions(draft.actions(), "automation"));
+                draft.enabled() == null || draft.enabled(), conditions, RuleChecks.actions(draft.actions(), "automation", hosts));
     }
 }

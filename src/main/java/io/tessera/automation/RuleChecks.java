@@ -1,7 +1,9 @@
 package io.tessera.automation;
 
+import java.net.URI;
 import java.util.List;
 
+import io.tessera.shared.HostPolicy;
 import io.tessera.ticket.TicketFields;
 import io.tessera.view.ConditionRow;
 import io.tessera.view.Conditions;
@@ -37,7 +39,7 @@ final class RuleChecks {
         }
     }
 
-    static List<RuleAction> actions(List<ActionRow> rows, String what) {
+    static List<RuleAction> actions(List<ActionRow> rows, String what, HostPolicy hosts) {
         List<RuleAction> actions = ActionType.parseAll(rows);
         if (actions.isEmpty()) {
             throw new InvalidRule("actions", "Give the " + what + " at least one action.");
@@ -46,6 +48,13 @@ final class RuleChecks {
             // A public reply is an agent's words, for macros; a rule writes to people with send_email.
             if (actions.get(i) instanceof RuleAction.AddReply) {
                 throw new InvalidRule("actions[" + i + "]", "A " + what + " cannot add a public reply; use send_email.");
+            }
+            // Not a way into this host's or the cloud's internals (docs/security.md); checked again when sending.
+            if (actions.get(i) instanceof RuleAction.CallWebhook hook) {
+                String field = "actions[" + i + "]";
+                hosts.refusal(URI.create(hook.url()).getHost()).ifPresent(reason -> {
+                    throw new InvalidRule(field, reason);
+                });
             }
         }
         return actions;

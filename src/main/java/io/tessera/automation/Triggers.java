@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.springframework.context.ApplicationEventPublisher;
+import io.tessera.shared.HostPolicy;
 import io.tessera.shared.Initiator;
 import io.tessera.ticket.TicketFields;
 import io.tessera.view.Conditions;
@@ -26,15 +27,17 @@ public class Triggers {
     private final RuleEvaluation evaluation;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final HostPolicy hosts;
 
     Triggers(TriggerRepository repository, TriggerCache cache, TicketFields fields, RuleEvaluation evaluation,
-             ApplicationEventPublisher events, Clock clock) {
+             ApplicationEventPublisher events, Clock clock, HostPolicy hosts) {
         this.repository = repository;
         this.cache = cache;
         this.fields = fields;
         this.evaluation = evaluation;
         this.events = events;
         this.clock = clock;
+        this.hosts = hosts;
     }
 
     @Transactional(readOnly = true)
@@ -99,6 +102,6 @@ public class Triggers {
     private Checked check(TriggerDraft draft) {
         return new Checked(RuleChecks.name(draft.name(), "trigger"), RuleChecks.description(draft.description()),
                 draft.enabled() == null || draft.enabled(), draft.parsedEvents(),
-                RuleChecks.conditions(draft.all(), draft.any(), fields), RuleChecks.actions(draft.actions(), "trigger"));
+                RuleChecks.conditions(draft.all(), draft.any(), fields), RuleChecks.actions(draft.actions(), "trigger", hosts));
     }
 }

@@ -27,6 +27,7 @@ import io.tessera.channel.settings.TeamMailSettings;
 import io.tessera.channel.settings.TeamMailSettings.ClosedReplyRule;
 import io.tessera.identity.Team;
 import io.tessera.identity.TeamManagement;
+import io.tessera.shared.HostPolicy;
 import io.tessera.shared.Initiator;
 
 /**
@@ -48,10 +49,11 @@ public class EmailAdministration {
     private final InboundMailProcessor processor;
     private final Outbox outbox;
     private final ApplicationEventPublisher events;
+    private final HostPolicy hosts;
 
     EmailAdministration(SmtpSettings smtp, SmtpTestMail testMail, MailTemplates templates, TeamMailRules teamRules,
                         SupportAddresses addresses, TeamManagement teams, InboundMails inbound,
-                        InboundMailProcessor processor, Outbox outbox, ApplicationEventPublisher events) {
+                        InboundMailProcessor processor, Outbox outbox, ApplicationEventPublisher events, HostPolicy hosts) {
         this.smtp = smtp;
         this.testMail = testMail;
         this.templates = templates;
@@ -62,6 +64,7 @@ public class EmailAdministration {
         this.processor = processor;
         this.outbox = outbox;
         this.events = events;
+        this.hosts = hosts;
     }
 
     // --- SMTP --------------------------------------------------------------------------------------------
@@ -73,6 +76,10 @@ public class EmailAdministration {
         if (host.isEmpty() || host.length() > 255 || !host.matches("[A-Za-z0-9.\\-:\\[\\]_]+")) {
             throw new InvalidEmailSetting("host", "Give the SMTP server's host name or IP address, e.g. smtp.example.com.");
         }
+        // Not a way into this host's or the cloud's internals (docs/security.md); checked again when connecting.
+        hosts.refusal(host).ifPresent(reason -> {
+            throw new InvalidEmailSetting("host", reason);
+        });
         if (server.port() < 1 || server.port() > 65535) {
             throw new InvalidEmailSetting("port", "The port is a number from 1 to 65535 (usually 587, 465 or 25).");
         }

@@ -26,7 +26,10 @@ import org.springframework.test.context.ContextConfiguration;
         // Tests run automations and webhook sending themselves (runNow, sendDue), at the moment they choose.
         "tessera.automation.interval=1h", "tessera.webhooks.interval=1h",
         // Tests that receive mail by SMTP start their own receiver on a free port (MailTestSupport).
-        "tessera.mail.smtp-receiver-port=0"})
+        "tessera.mail.smtp-receiver-port=0",
+        // The mail servers and webhook receivers of the tests listen on this machine; production allows no such
+        // host by default (OutgoingConnectionsIntegrationTests proves the refusal with nothing allowed).
+        "tessera.security.allow-private-hosts=127.0.0.1,::1,localhost"})
 @ContextConfiguration(initializers = TestDatabase.class)
 @Import(MutableClock.Configuration.class)
 public @interface IntegrationTest {

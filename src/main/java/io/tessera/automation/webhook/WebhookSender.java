@@ -22,12 +22,18 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.tessera.shared.HostPolicy;
+import io.tessera.shared.RefusedHost;
+
 /**
  * Sends queued webhook calls: every few seconds ({@code tessera.webhooks.interval}, default 10 s) it claims
  * due deliveries ({@code FOR UPDATE SKIP LOCKED}, then a lease by moving {@code next_attempt_at} on, so
  * nodes never send the same one at once), POSTs each outside any transaction with a 10 s timeout, and
  * records the outcome: a 2xx is delivered; anything else is retried after 1 min, 5 min, 30 min, 2 h and 8 h,
- * then given up (FAILED, with the last error). The secret never reaches the log.
+ * then given up (FAILED, with the last error). The secret never reaches the log. A receiver on an internal
+ * address (loopback, private, link-local, cloud metadata) is refused right before each call, with the reason
+ * as the delivery's error, also when the rule was saved before that was checked or its name now resolves
+ * elsewhere ({@link HostPolicy}, docs/security.md).
  */
 @Component
 public class WebhookSender {
@@ -44,13 +50,16 @@ public class WebhookSender {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final HostPolicy hosts;
+    // No redirects: a receiver must not send the call on to an address that was never checked.
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
-    WebhookSender(JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
+    WebhookSender(JdbcClient jdbc, TransactionTemplate transactions, Clock clock, HostPolicy hosts) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clock = clock;
+        this.hosts = hosts;
     }
 
     @Scheduled(initialDelayString = "${tessera.webhooks.interval:10s}", fixedDelayString = "${tessera.webhooks.interval:10s}")
@@ -96,7 +105,9 @@ public class WebhookSender {
     private boolean send(Due delivery) {
         String error;
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(delivery.url()))
+            URI url = URI.create(delivery.url());
+            hosts.checkBeforeConnecting(url.getHost());
+            HttpRequest.Builder request = HttpRequest.newBuilder(url)
                     .timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json")
                     .header("User-Agent", "Tessera-Webhook")
@@ -116,6 +127,8 @@ public class WebhookSender {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             error = "interrupted";
+        } catch (RefusedHost e) {
+            error = e.getMessage(); // the reason as it is: "refused: 10.0.0.5 is a private address; allow it with …"
         } catch (Exception e) {
             error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         }

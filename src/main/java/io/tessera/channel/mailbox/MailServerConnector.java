@@ -10,18 +10,25 @@ import jakarta.mail.Store;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import io.tessera.shared.CheckedSocketFactory;
+import io.tessera.shared.HostPolicy;
+
 /**
  * Opens a signed-in connection to a mailbox's server. Every connection has connect, read and write
  * timeouts ({@code tessera.mail.poll-timeout}, default 30 s): a server that accepts the connection and then
- * says nothing ends that mailbox's poll with an error instead of holding its thread for ever.
+ * says nothing ends that mailbox's poll with an error instead of holding its thread for ever. Every
+ * connection goes through a {@link CheckedSocketFactory}: a server on an internal address is refused when
+ * connecting, also when its name resolved elsewhere when the mailbox was saved (docs/security.md).
  */
 @Component
 class MailServerConnector {
 
     private final Duration timeout;
+    private final HostPolicy hosts;
 
-    MailServerConnector(@Value("${tessera.mail.poll-timeout:30s}") Duration timeout) {
+    MailServerConnector(@Value("${tessera.mail.poll-timeout:30s}") Duration timeout, HostPolicy hosts) {
         this.timeout = timeout;
+        this.hosts = hosts;
     }
 
     /** A connected, signed-in store; the caller closes it. */
@@ -56,6 +63,7 @@ class MailServerConnector {
         // IMAP: read messages with BODY.PEEK, so fetching one does not mark it read; only a stored message is.
         properties.put("mail.imap.peek", "true");
         properties.put("mail.imaps.peek", "true");
+        CheckedSocketFactory.install(properties, hosts, store);
         return properties;
     }
 }

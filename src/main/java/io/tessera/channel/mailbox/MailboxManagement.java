@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.tessera.identity.TeamManagement;
+import io.tessera.shared.HostPolicy;
 import io.tessera.shared.Initiator;
 
 /**
@@ -33,14 +34,16 @@ public class MailboxManagement {
     private final PollScheduler scheduler;
     private final TeamManagement teams;
     private final ApplicationEventPublisher events;
+    private final HostPolicy hosts;
 
     MailboxManagement(Mailboxes mailboxes, ConnectionTester tester, PollScheduler scheduler, TeamManagement teams,
-                      ApplicationEventPublisher events) {
+                      ApplicationEventPublisher events, HostPolicy hosts) {
         this.mailboxes = mailboxes;
         this.tester = tester;
         this.scheduler = scheduler;
         this.teams = teams;
         this.events = events;
+        this.hosts = hosts;
     }
 
     @Transactional(readOnly = true)
@@ -151,6 +154,10 @@ public class MailboxManagement {
         Map<String, String> problems = new LinkedHashMap<>(settings.problems());
         if (settings.team() != null && teams.find(settings.team()).isEmpty()) {
             problems.put("team", "That team does not exist (any more).");
+        }
+        if (!problems.containsKey("host")) {
+            // Not a way into this host's or the cloud's internals (docs/security.md); checked again when connecting.
+            hosts.refusal(settings.host()).ifPresent(reason -> problems.put("host", reason));
         }
         if (!problems.isEmpty()) {
             throw new InvalidMailbox(problems);

@@ -17,12 +17,16 @@ import org.springframework.stereotype.Component;
 
 import io.tessera.conversation.Attachment;
 import io.tessera.conversation.Attachments;
+import io.tessera.shared.CheckedSocketFactory;
+import io.tessera.shared.HostPolicy;
 
 /**
  * Turns an outbox row into a MIME message and hands it to the SMTP server: text and HTML alternatives,
  * the message's files attached, our Message-ID, In-Reply-To and References, and headers that keep other
  * systems from answering automatically ({@code Auto-Submitted: auto-generated} and
  * {@code X-Auto-Response-Suppress} on automatic mail, RFC 3834; out-of-office suppression on replies too).
+ * Connections go through a {@link CheckedSocketFactory}: an SMTP server on an internal address is refused
+ * when connecting, whatever was saved or whatever its name resolves to by then (docs/security.md).
  */
 @Component
 class MailTransport {
@@ -30,9 +34,11 @@ class MailTransport {
     private static final int TIMEOUT_MS = 30_000;
 
     private final Attachments attachments;
+    private final HostPolicy hosts;
 
-    MailTransport(Attachments attachments) {
+    MailTransport(Attachments attachments, HostPolicy hosts) {
         this.attachments = attachments;
+        this.hosts = hosts;
     }
 
     void send(SmtpServer server, OutboundMail mail) throws MessagingException {
@@ -108,7 +114,7 @@ class MailTransport {
         return reply == null || reply.isBlank() ? "Sent." : reply.strip();
     }
 
-    private static JavaMailSenderImpl sender(SmtpServer server) {
+    private JavaMailSenderImpl sender(SmtpServer server) {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost(server.host());
         sender.setPort(server.port());
@@ -141,6 +147,7 @@ class MailTransport {
                 // A relay on the same host or network: plain SMTP.
             }
         }
+        CheckedSocketFactory.install(properties, hosts, "smtp", "smtps");
         sender.setJavaMailProperties(properties);
         return sender;
     }
