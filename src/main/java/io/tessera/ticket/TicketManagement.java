@@ -117,7 +117,8 @@ public class TicketManagement {
     /**
      * Applies typed changes. With {@code expectedVersion} the update happens only if nobody changed the
      * ticket since that version was read ({@link ConcurrentTicketChange} otherwise); without it, the
-     * changes apply to the latest state.
+     * changes apply to the latest state — concurrent changes wait for each other rather than fail, so two
+     * agents adding a tag each both keep theirs.
      */
     public Ticket update(TicketId id, Integer expectedVersion, List<TicketChange> changes, Actor by) {
         return change(id, expectedVersion, changes, null, by);
@@ -175,7 +176,7 @@ public class TicketManagement {
 
     private Ticket change(TicketId id, Integer expectedVersion, List<TicketChange> changes, MessageActivity activity,
                           Actor by) {
-        Ticket ticket = tickets.find(id).orElseThrow(() -> new IllegalArgumentException("No ticket with id " + id));
+        Ticket ticket = tickets.findForChange(id).orElseThrow(() -> new IllegalArgumentException("No ticket with id " + id));
         if (expectedVersion != null && expectedVersion != ticket.version()) {
             throw new ConcurrentTicketChange(id, expectedVersion, ticket.version());
         }
