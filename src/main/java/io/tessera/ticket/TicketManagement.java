@@ -93,6 +93,7 @@ public class TicketManagement {
                 .orElseThrow(() -> new InvalidTicketChange("requester", "Unknown requester."));
         String type = types.resolve(request.type());
         Set<String> tagSet = Tags.normalize(request.tags());
+        Tags.checkPerTicket(tagSet.size());
         tags.ensure(tagSet, isAdmin(by));
         checkTeam(request.team());
         checkAssignment(request.assignee(), request.team());
@@ -180,6 +181,8 @@ public class TicketManagement {
         if (expectedVersion != null && expectedVersion != ticket.version()) {
             throw new ConcurrentTicketChange(id, expectedVersion, ticket.version());
         }
+        // Every tag the changes add, created (within the limit per request) before any change applies.
+        tags.ensure(added(changes), isAdmin(by));
         Instant now = clock.instant();
         TicketStatus before = ticket.status();
         // A team change first, so an assignment in the same batch is checked against the new team.
@@ -228,11 +231,11 @@ public class TicketManagement {
         } else if (change instanceof Rename r) {
             ticket.rename(r.subject(), now);
         } else if (change instanceof AddTags a) {
-            ticket.retag(ensured(a.tags(), by), Set.of(), now);
+            ticket.retag(Tags.normalize(a.tags()), Set.of(), now);
         } else if (change instanceof RemoveTags r) {
             ticket.retag(Set.of(), Tags.normalize(r.tags()), now);
         } else if (change instanceof SetTags s) {
-            Set<String> wanted = ensured(s.tags(), by);
+            Set<String> wanted = Tags.normalize(s.tags());
             Set<String> remove = new HashSet<>(ticket.tags());
             remove.removeAll(wanted);
             ticket.retag(wanted, remove, now);
@@ -243,10 +246,16 @@ public class TicketManagement {
         }
     }
 
-    private Set<String> ensured(Set<String> typed, Actor by) {
-        Set<String> normalized = Tags.normalize(typed);
-        tags.ensure(normalized, isAdmin(by));
-        return normalized;
+    private static Set<String> added(List<TicketChange> changes) {
+        Set<String> added = new java.util.LinkedHashSet<>();
+        for (TicketChange change : changes) {
+            if (change instanceof AddTags a) {
+                added.addAll(Tags.normalize(a.tags()));
+            } else if (change instanceof SetTags s) {
+                added.addAll(Tags.normalize(s.tags()));
+            }
+        }
+        return added;
     }
 
     /** An assignee must be an active agent and, when the ticket has a team, a member of it. */

@@ -162,6 +162,36 @@ class TicketPageIntegrationTests {
     }
 
     @Test
+    void aControlCharacterInTheSubjectIsAFormErrorThatKeepsWhatWasTyped() {
+        HttpSession browser = signedIn(agent);
+        Map<String, String> form = formOf(browser.get("/tickets/" + ticket.number()).html());
+        form.put("body", "Draft I do not want to lose");
+        form.put("subject", "Printer \u0000 on fire");
+
+        HttpSession.Page page = browser.post("/tickets/" + ticket.number(), form);
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.html().select("#subject.is-invalid")).isNotEmpty();
+        assertThat(page.html().text()).contains("U+0000");
+        assertThat(page.html().select("#body").text()).isEqualTo("Draft I do not want to lose");
+        assertThat(tickets.get(ticket.id()).subject()).isEqualTo("Printer is on fire");
+        assertThat(conversations.messages(ticket.id())).hasSize(1);
+    }
+
+    @Test
+    void aControlCharacterInAReplyIsAFormErrorOnTheBody() {
+        HttpSession browser = signedIn(agent);
+        Map<String, String> form = formOf(browser.get("/tickets/" + ticket.number()).html());
+        form.put("body", "Bell \u0007 reply\nwith lines");
+
+        HttpSession.Page page = browser.post("/tickets/" + ticket.number(), form);
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.html().select("#body.is-invalid")).isNotEmpty();
+        assertThat(conversations.messages(ticket.id())).hasSize(1);
+    }
+
+    @Test
     void agentsOfOtherTeamsGetNotFound() {
         Agent outsider = Agents.create(agents, Role.AGENT);
         HttpSession browser = signedIn(outsider);

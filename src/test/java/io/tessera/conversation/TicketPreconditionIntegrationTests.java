@@ -80,7 +80,8 @@ class TicketPreconditionIntegrationTests {
             int me = client.incrementAndGet();
             List<String> mine = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
-                String tag = "c" + me + "-u" + i;
+                // "zz": after other tests' tags in the shared database's tag list, which pages by name.
+                String tag = "zz-c" + me + "-u" + i;
                 for (int attempt = 0; attempt < 50; attempt++) {
                     HttpResponse<String> read = api.get(path, token);
                     String etag = read.headers().firstValue("ETag").orElseThrow();
@@ -209,11 +210,11 @@ class TicketPreconditionIntegrationTests {
         String path = path(create());
         AtomicInteger next = new AtomicInteger();
         List<HttpResponse<String>> answers = AtOnce.run(8, () ->
-                api.patchJson(path, "{\"addTags\":[\"add-" + next.incrementAndGet() + "\"]}", token));
+                api.patchJson(path, "{\"addTags\":[\"zz-add-" + next.incrementAndGet() + "\"]}", token));
 
         assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200));
         assertThat(strings(body(api.get(path, token)).get("tags")))
-                .contains("add-1", "add-2", "add-3", "add-4", "add-5", "add-6", "add-7", "add-8");
+                .contains("zz-add-1", "zz-add-2", "zz-add-3", "zz-add-4", "zz-add-5", "zz-add-6", "zz-add-7", "zz-add-8");
     }
 
     @Test
@@ -221,11 +222,11 @@ class TicketPreconditionIntegrationTests {
         String path = path(create());
         AtomicInteger next = new AtomicInteger();
         List<HttpResponse<String>> answers = AtOnce.run(6, () -> api.postJson(path + "/messages",
-                "{\"kind\":\"internal\",\"body\":\"Note\",\"addTags\":[\"note-" + next.incrementAndGet() + "\"]}", token));
+                "{\"kind\":\"internal\",\"body\":\"Note\",\"addTags\":[\"zz-note-" + next.incrementAndGet() + "\"]}", token));
 
         assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201));
         assertThat(strings(body(api.get(path, token)).get("tags")))
-                .contains("note-1", "note-2", "note-3", "note-4", "note-5", "note-6");
+                .contains("zz-note-1", "zz-note-2", "zz-note-3", "zz-note-4", "zz-note-5", "zz-note-6");
     }
 
     // --- helpers ----------------------------------------------------------------------------------
