@@ -192,6 +192,22 @@ class TicketPageIntegrationTests {
     }
 
     @Test
+    void aLineBreakInANewTicketsRequesterNameIsAFormErrorThatKeepsWhatWasTyped() {
+        HttpSession browser = signedIn(agent);
+        browser.get("/tickets/new");
+        Map<String, String> form = new LinkedHashMap<>(Map.of("requesterEmail", "nl" + System.nanoTime() + "@example.test",
+                "requesterName", "Rae\r\nBcc: someone", "subject", "Kept subject", "body", "Kept body", "channel", "PHONE",
+                "priority", "NORMAL", "teamId", String.valueOf(team.id().value())));
+
+        HttpSession.Page page = browser.post("/tickets/new", form);
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.html().select("#requesterName.is-invalid")).isNotEmpty();
+        assertThat(page.html().select("#subject").attr("value")).isEqualTo("Kept subject");
+        assertThat(page.html().select("#body").text()).isEqualTo("Kept body");
+    }
+
+    @Test
     void agentsOfOtherTeamsGetNotFound() {
         Agent outsider = Agents.create(agents, Role.AGENT);
         HttpSession browser = signedIn(outsider);
