@@ -91,7 +91,8 @@ public class Customers {
     public Customer findOrCreate(String email, String name) {
         String address = Fields.email("email", email);
         return findByEmail(address).orElseGet(() -> {
-            String display = name == null || name.isBlank() ? address.substring(0, Math.max(1, address.indexOf('@'))) : name.trim();
+            String display = name == null || Fields.storableName(name).isEmpty()
+                    ? address.substring(0, Math.max(1, address.indexOf('@'))) : Fields.storableName(name);
             return find(create(display, address, null, null)).orElseThrow();
         });
     }

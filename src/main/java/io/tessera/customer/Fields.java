@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
+import io.tessera.shared.ControlCharacters;
+
 /** The checks customer and organization fields share: each refusal names the field and says what to do. */
 final class Fields {
 
@@ -104,6 +106,21 @@ final class Fields {
         if (value.length() > max) {
             throw new InvalidChange(field, "Use at most " + max + " characters.");
         }
+        // Notes have lines; every other field is one line. Control characters never (a NUL fails on PostgreSQL).
+        String refusal = field.equals("notes") ? ControlCharacters.inText(field, value) : ControlCharacters.inLine(field, value);
+        if (refusal != null) {
+            throw new InvalidChange(field, refusal);
+        }
         return value;
+    }
+
+    /**
+     * A name a channel found (an email's display name), made storable rather than refused: the mail is the
+     * customer's, and a stray control character in a header must not lose it.
+     */
+    static String storableName(String name) {
+        StringBuilder kept = new StringBuilder(name.length());
+        name.codePoints().forEach(c -> kept.appendCodePoint(c < 0x20 || Character.isSurrogate((char) c) && c < 0x10000 ? ' ' : c));
+        return kept.toString().strip();
     }
 }

@@ -1,6 +1,7 @@
 package io.tessera.ticket;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +21,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 @Transactional
 public class Tags {
+
+    /**
+     * Tags one ticket may carry. A tag list is for filtering and routing; hundreds on one ticket are a script
+     * gone wrong, and every change of them is an event that has to be stored and delivered.
+     */
+    public static final int MAX_PER_TICKET = 50;
+    /** Tags one change may add to the taxonomy, so a mistaken request cannot flood it (one grew it to 4,297). */
+    public static final int MAX_NEW_AT_ONCE = 20;
 
     private static final Pattern TAG = Pattern.compile("[a-z0-9][a-z0-9_\\-]{0,59}");
 
@@ -57,16 +66,40 @@ public class Tags {
         return tags;
     }
 
-    /** Makes sure every tag exists in the taxonomy, creating missing ones if {@code mayCreate}. */
+    /**
+     * Makes sure every tag exists in the taxonomy, creating missing ones if the person may — at most
+     * {@link #MAX_NEW_AT_ONCE} in one go, checked before any is created.
+     */
     void ensure(Set<String> tags, boolean byAdmin) {
+        // Not the cap per ticket: a form re-sends a ticket's whole list, and one tagged over the cap before
+        // it existed must still be saved as long as it does not grow (Ticket.retag checks that).
+        List<String> missing = new ArrayList<>();
         for (String tag : tags) {
-            if (exists(tag)) {
-                continue;
+            if (!exists(tag)) {
+                missing.add(tag);
             }
-            if (!byAdmin && !settings.agentsCreateTags()) {
-                throw new InvalidTicketChange("tags", "'" + tag + "' is not an existing tag, and only admins may add new tags.");
+            if (missing.size() > MAX_NEW_AT_ONCE) {
+                break;
             }
-            create(tag);
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        if (!byAdmin && !settings.agentsCreateTags()) {
+            throw new InvalidTicketChange("tags", "'" + missing.get(0) + "' is not an existing tag, and only admins may add new tags.");
+        }
+        if (missing.size() > MAX_NEW_AT_ONCE) {
+            throw new InvalidTicketChange("tags", "At most " + MAX_NEW_AT_ONCE + " new tags can be created at once; this "
+                    + "would create more. Create them in smaller steps, or use existing tags.");
+        }
+        missing.forEach(this::create);
+    }
+
+    /** Refuses a tag list longer than a ticket may carry. */
+    static void checkPerTicket(int count) {
+        if (count > MAX_PER_TICKET) {
+            throw new InvalidTicketChange("tags", "A ticket can have at most " + MAX_PER_TICKET + " tags; this would give it "
+                    + count + ".");
         }
     }
 

@@ -172,6 +172,10 @@ public final class Ticket {
             return;
         }
         checkOpen("tags");
+        if (!added.isEmpty()) {
+            // Only growth is refused: a ticket over the cap (tagged before there was one) can always lose tags.
+            Tags.checkPerTicket(tags.size() + added.size() - removed.size());
+        }
         record(new TagsChanged(added, removed), at);
         tags.addAll(added);
         removed.forEach(tags::remove);

@@ -93,6 +93,7 @@ public class TicketManagement {
                 .orElseThrow(() -> new InvalidTicketChange("requester", "Unknown requester."));
         String type = types.resolve(request.type());
         Set<String> tagSet = Tags.normalize(request.tags());
+        Tags.checkPerTicket(tagSet.size());
         tags.ensure(tagSet, isAdmin(by));
         checkTeam(request.team());
         checkAssignment(request.assignee(), request.team());
@@ -117,7 +118,8 @@ public class TicketManagement {
     /**
      * Applies typed changes. With {@code expectedVersion} the update happens only if nobody changed the
      * ticket since that version was read ({@link ConcurrentTicketChange} otherwise); without it, the
-     * changes apply to the latest state.
+     * changes apply to the latest state — concurrent changes wait for each other rather than fail, so two
+     * agents adding a tag each both keep theirs.
      */
     public Ticket update(TicketId id, Integer expectedVersion, List<TicketChange> changes, Actor by) {
         return change(id, expectedVersion, changes, null, by);
@@ -175,10 +177,12 @@ public class TicketManagement {
 
     private Ticket change(TicketId id, Integer expectedVersion, List<TicketChange> changes, MessageActivity activity,
                           Actor by) {
-        Ticket ticket = tickets.find(id).orElseThrow(() -> new IllegalArgumentException("No ticket with id " + id));
+        Ticket ticket = tickets.findForChange(id).orElseThrow(() -> new IllegalArgumentException("No ticket with id " + id));
         if (expectedVersion != null && expectedVersion != ticket.version()) {
             throw new ConcurrentTicketChange(id, expectedVersion, ticket.version());
         }
+        // Every tag the changes add, created (within the limit per request) before any change applies.
+        tags.ensure(added(changes), isAdmin(by));
         Instant now = clock.instant();
         TicketStatus before = ticket.status();
         // A team change first, so an assignment in the same batch is checked against the new team.
@@ -227,11 +231,11 @@ public class TicketManagement {
         } else if (change instanceof Rename r) {
             ticket.rename(r.subject(), now);
         } else if (change instanceof AddTags a) {
-            ticket.retag(ensured(a.tags(), by), Set.of(), now);
+            ticket.retag(Tags.normalize(a.tags()), Set.of(), now);
         } else if (change instanceof RemoveTags r) {
             ticket.retag(Set.of(), Tags.normalize(r.tags()), now);
         } else if (change instanceof SetTags s) {
-            Set<String> wanted = ensured(s.tags(), by);
+            Set<String> wanted = Tags.normalize(s.tags());
             Set<String> remove = new HashSet<>(ticket.tags());
             remove.removeAll(wanted);
             ticket.retag(wanted, remove, now);
@@ -242,10 +246,16 @@ public class TicketManagement {
         }
     }
 
-    private Set<String> ensured(Set<String> typed, Actor by) {
-        Set<String> normalized = Tags.normalize(typed);
-        tags.ensure(normalized, isAdmin(by));
-        return normalized;
+    private static Set<String> added(List<TicketChange> changes) {
+        Set<String> added = new java.util.LinkedHashSet<>();
+        for (TicketChange change : changes) {
+            if (change instanceof AddTags a) {
+                added.addAll(Tags.normalize(a.tags()));
+            } else if (change instanceof SetTags s) {
+                added.addAll(Tags.normalize(s.tags()));
+            }
+        }
+        return added;
     }
 
     /** An assignee must be an active agent and, when the ticket has a team, a member of it. */

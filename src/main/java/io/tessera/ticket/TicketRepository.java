@@ -45,6 +45,21 @@ class TicketRepository {
                 .query(this::ticket).optional();
     }
 
+    /**
+     * Loads a ticket to change it, holding its row until the transaction ends, so changes made without an
+     * expected version (add a tag, reply) apply one after another to the latest state instead of failing as
+     * {@link ConcurrentTicketChange}s the caller never asked for. The lock is taken with a no-op update rather
+     * than {@code select … for update}: on PostgreSQL that takes the same lock a save does, which does not
+     * conflict with the key-share lock inserting a message (a foreign key to the ticket) takes — two replies
+     * to one ticket would otherwise deadlock.
+     */
+    Optional<Ticket> findForChange(TicketId id) {
+        if (jdbc.sql("update ticket set version = version where id = ?").param(id.value()).update() == 0) {
+            return Optional.empty();
+        }
+        return find(id);
+    }
+
     Optional<Ticket> findByNumber(long number) {
         return jdbc.sql("select " + COLUMNS + " from ticket where number = ?").param(number)
                 .query(this::ticket).optional();

@@ -162,6 +162,52 @@ class TicketPageIntegrationTests {
     }
 
     @Test
+    void aControlCharacterInTheSubjectIsAFormErrorThatKeepsWhatWasTyped() {
+        HttpSession browser = signedIn(agent);
+        Map<String, String> form = formOf(browser.get("/tickets/" + ticket.number()).html());
+        form.put("body", "Draft I do not want to lose");
+        form.put("subject", "Printer \u0000 on fire");
+
+        HttpSession.Page page = browser.post("/tickets/" + ticket.number(), form);
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.html().select("#subject.is-invalid")).isNotEmpty();
+        assertThat(page.html().text()).contains("U+0000");
+        assertThat(page.html().select("#body").text()).isEqualTo("Draft I do not want to lose");
+        assertThat(tickets.get(ticket.id()).subject()).isEqualTo("Printer is on fire");
+        assertThat(conversations.messages(ticket.id())).hasSize(1);
+    }
+
+    @Test
+    void aControlCharacterInAReplyIsAFormErrorOnTheBody() {
+        HttpSession browser = signedIn(agent);
+        Map<String, String> form = formOf(browser.get("/tickets/" + ticket.number()).html());
+        form.put("body", "Bell \u0007 reply\nwith lines");
+
+        HttpSession.Page page = browser.post("/tickets/" + ticket.number(), form);
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.html().select("#body.is-invalid")).isNotEmpty();
+        assertThat(conversations.messages(ticket.id())).hasSize(1);
+    }
+
+    @Test
+    void aLineBreakInANewTicketsRequesterNameIsAFormErrorThatKeepsWhatWasTyped() {
+        HttpSession browser = signedIn(agent);
+        browser.get("/tickets/new");
+        Map<String, String> form = new LinkedHashMap<>(Map.of("requesterEmail", "nl" + System.nanoTime() + "@example.test",
+                "requesterName", "Rae\r\nBcc: someone", "subject", "Kept subject", "body", "Kept body", "channel", "PHONE",
+                "priority", "NORMAL", "teamId", String.valueOf(team.id().value())));
+
+        HttpSession.Page page = browser.post("/tickets/new", form);
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.html().select("#requesterName.is-invalid")).isNotEmpty();
+        assertThat(page.html().select("#subject").attr("value")).isEqualTo("Kept subject");
+        assertThat(page.html().select("#body").text()).isEqualTo("Kept body");
+    }
+
+    @Test
     void agentsOfOtherTeamsGetNotFound() {
         Agent outsider = Agents.create(agents, Role.AGENT);
         HttpSession browser = signedIn(outsider);

@@ -89,6 +89,22 @@ public class ApiClient {
         return send(request.build());
     }
 
+    /** A JSON request with any method and extra headers (name, value, name, value…), e.g. a PATCH with If-Match. */
+    public HttpResponse<String> send(String method, String path, String json, String authorization, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.build());
+    }
+
     /** One file of a multipart request. */
     public record FilePart(String name, String fileName, String contentType, byte[] content) {
     }

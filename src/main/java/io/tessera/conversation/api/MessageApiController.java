@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,6 +34,8 @@ import io.tessera.conversation.WrittenMessage;
 import io.tessera.conversation.api.ApiJson.MessageResponse;
 import io.tessera.conversation.api.ApiJson.PageResponse;
 import io.tessera.identity.SignedInAgent;
+import io.tessera.shared.Precondition;
+import io.tessera.ticket.ConcurrentTicketChange;
 import io.tessera.ticket.InvalidTicketChange;
 import io.tessera.ticket.Ticket;
 import io.tessera.ticket.TicketAccess;
@@ -88,13 +91,15 @@ class MessageApiController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<MessageResponse> post(@PathVariable long number, @RequestBody(required = false) Map<String, Object> body,
+                                         @RequestHeader(name = Precondition.IF_MATCH, required = false) String ifMatch,
                                          @AuthenticationPrincipal SignedInAgent me) {
-        return write(number, body, List.of(), me);
+        return write(number, body, List.of(), ifMatch, me);
     }
 
     /** The same fields as text parts (tags as words: {@code "billing vip"}), and any number of {@code file} parts. */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<MessageResponse> postMultipart(@PathVariable long number, MultipartHttpServletRequest request,
+                                                  @RequestHeader(name = Precondition.IF_MATCH, required = false) String ifMatch,
                                                   @AuthenticationPrincipal SignedInAgent me) {
         Map<String, Object> fields = new LinkedHashMap<>();
         request.getParameterMap().forEach((name, values) -> {
@@ -109,11 +114,11 @@ class MessageApiController {
             }
         }
         List<MultipartFile> files = request.getFiles(FILE_PART).stream().filter(f -> !f.isEmpty()).toList();
-        return write(number, fields, files, me);
+        return write(number, fields, files, ifMatch, me);
     }
 
     private ResponseEntity<MessageResponse> write(long number, Map<String, Object> body, List<MultipartFile> files,
-                                                  SignedInAgent me) {
+                                                  String ifMatch, SignedInAgent me) {
         Ticket ticket = access.visibleTicket(me.id(), number);
         RequestFields fields = RequestFields.of(body, FIELDS);
         List<InvalidRequest.FieldError> errors = new ArrayList<>();
@@ -125,16 +130,19 @@ class MessageApiController {
         if (!errors.isEmpty()) {
             throw new InvalidRequest(errors);
         }
-        Integer version = fields.integer("version");
+        Precondition precondition = Precondition.of(ifMatch, fields.integer("version"));
         List<TicketChange> requested = changes.of(fields);
+        Integer expected = precondition.expectedVersion("ticket", ticket.version());
         // Checked before any file is stored, so a refused request leaves nothing on disk.
         List<Long> stored = store(ticket, files);
         WrittenMessage written;
         try {
-            written = conversations.agentWrote(ticket.id(), version, me.actor(),
+            written = conversations.agentWrote(ticket.id(), expected, me.actor(),
                     new AgentMessage(message.text(), message.format(), kind.equals("internal"), requested, stored));
         } catch (InvalidTicketChange e) {
             throw TicketStateRefusal.classify(ticket, requested, e);
+        } catch (ConcurrentTicketChange e) {
+            throw precondition.failed("ticket", e.actualVersion());
         }
         Message saved = messages.find(ticket.id(), written.messageId()).orElseThrow();
         return ResponseEntity.status(HttpStatus.CREATED).body(json.of(List.of(saved)).get(0));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.tessera.shared.ControlCharacters;
 import io.tessera.ticket.InvalidTicketChange;
 import io.tessera.ticket.Tags;
 
@@ -16,6 +17,9 @@ import io.tessera.ticket.Tags;
  * text parts of a multipart request): {@code "12"} is an id, {@code "billing vip"} a list of tags.
  */
 final class RequestFields {
+
+    /** The fields that are text with lines (a message); every other text field is one line. */
+    private static final Set<String> MULTI_LINE = Set.of("body", "html");
 
     private final Map<String, Object> body;
     private final String prefix;
@@ -53,13 +57,22 @@ final class RequestFields {
         return prefix + field;
     }
 
-    /** The text, or {@code null} when left out or null. */
+    /**
+     * The text, or {@code null} when left out or null. Control characters are refused here, for every text
+     * field of the ticket API at once ({@link ControlCharacters}): line breaks only in a body.
+     */
     String text(String field) {
         Object value = body.get(field);
         if (value != null && !(value instanceof String)) {
             throw new InvalidRequest(name(field), name(field) + " must be a string.");
         }
-        return (String) value;
+        String text = (String) value;
+        String refusal = MULTI_LINE.contains(field) ? ControlCharacters.inText(name(field), text)
+                : ControlCharacters.inLine(name(field), text);
+        if (refusal != null) {
+            throw new InvalidRequest(name(field), refusal);
+        }
+        return text;
     }
 
     /**
@@ -133,6 +146,13 @@ final class RequestFields {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> entries = (Map<String, Object>) map;
+        entries.forEach((key, entry) -> {
+            // Values are checked by their field's type later; a text value may have lines, never a NUL.
+            String refusal = entry instanceof String text ? ControlCharacters.inText(name(field) + "." + key, text) : null;
+            if (refusal != null) {
+                throw new InvalidRequest(name(field) + "." + key, refusal);
+            }
+        });
         return entries;
     }
 }

@@ -22,6 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.tessera.identity.SignedInAgent;
 import io.tessera.shared.AgentId;
+import io.tessera.shared.Precondition;
+import io.tessera.ticket.ConcurrentTicketChange;
 import io.tessera.ticket.InvalidTicketChange;
 import io.tessera.ticket.Ticket;
 import io.tessera.ticket.TicketAccess;
@@ -109,31 +111,40 @@ class TicketApiController {
         throw new IdempotencyKeyBusy();
     }
 
+    /** The ticket with its version as a strong {@code ETag}, for a later {@code If-Match}. */
     @GetMapping("/{number}")
-    TicketResponse get(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me) {
-        return queries.findByNumber(access.viewer(me.id()), number).map(responses::of)
+    ResponseEntity<TicketResponse> get(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me) {
+        return queries.findByNumber(access.viewer(me.id()), number).map(responses::of).map(TicketApiController::tagged)
                 .orElseThrow(() -> new TicketNotFound(number));
     }
 
     /**
-     * Changes only the fields in the body. With {@code version}, nothing changes if the ticket moved on
-     * since (409 with the current version).
+     * Changes only the fields in the body. With {@code If-Match: "<version>"} (or {@code version} in the body)
+     * nothing changes if the ticket moved on since: 412 (409 for {@code version}) with the current version.
      */
     @PatchMapping(path = "/{number}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
-    TicketResponse update(@PathVariable long number, @RequestBody(required = false) Map<String, Object> body,
-                          @AuthenticationPrincipal SignedInAgent me) {
+    ResponseEntity<TicketResponse> update(@PathVariable long number, @RequestBody(required = false) Map<String, Object> body,
+                                          @RequestHeader(name = Precondition.IF_MATCH, required = false) String ifMatch,
+                                          @AuthenticationPrincipal SignedInAgent me) {
         Ticket ticket = access.visibleTicket(me.id(), number);
         RequestFields fields = RequestFields.of(body, PATCH_FIELDS);
-        Integer version = fields.integer("version");
+        Precondition precondition = Precondition.of(ifMatch, fields.integer("version"));
         List<TicketChange> requested = changes.of(fields);
+        Integer expected = precondition.expectedVersion("ticket", ticket.version());
         try {
             if (!requested.isEmpty()) {
-                tickets.update(ticket.id(), version, requested, me.actor());
+                tickets.update(ticket.id(), expected, requested, me.actor());
             }
         } catch (InvalidTicketChange e) {
             throw TicketStateRefusal.classify(ticket, requested, e);
+        } catch (ConcurrentTicketChange e) {
+            throw precondition.failed("ticket", e.actualVersion());
         }
-        return responses.of(queries.afterOwnChange(ticket.id()));
+        return tagged(responses.of(queries.afterOwnChange(ticket.id())));
+    }
+
+    private static ResponseEntity<TicketResponse> tagged(TicketResponse ticket) {
+        return ResponseEntity.ok().eTag(Precondition.etag(ticket.version())).body(ticket);
     }
 
     private ResponseEntity<TicketResponse> created(Ticket ticket, AgentId me, boolean replayed) {

@@ -12,14 +12,18 @@ import io.tessera.ticket.ConcurrentTicketChange;
 import io.tessera.ticket.InvalidTicketChange;
 import io.tessera.ticket.TicketNotFound;
 import io.tessera.shared.FieldProblem;
+import io.tessera.shared.InvalidPrecondition;
+import io.tessera.shared.PreconditionFailed;
 
 /**
  * The ticket API's refusals as RFC 9457 problems, each naming the field at fault:
  * <ul>
  *   <li>400 — a malformed or unknown field, or a value the rules refuse (unknown type, assignee not in the team);</li>
  *   <li>404 — no such ticket, or one the caller may not see (the same answer, so numbers cannot be probed);</li>
+ *   <li>400 also for an {@code If-Match} that is not a list of strong ETags, or that disagrees with {@code version};</li>
  *   <li>409 — {@code version} is no longer the ticket's (the problem says the current one), or a request with
  *       the same Idempotency-Key is still running;</li>
+ *   <li>412 — {@code If-Match} names no longer the ticket's ETag (the problem says the current one);</li>
  *   <li>413 — a file over the attachment size limit;</li>
  *   <li>422 — a status the ticket cannot move to from where it is, a change to a closed ticket, or an
  *       Idempotency-Key reused with a different request.</li>
@@ -49,13 +53,28 @@ class TicketApiErrors {
         return FieldProblem.of(HttpStatus.UNPROCESSABLE_CONTENT, "Not allowed in the ticket's state", e.field(), e.getMessage());
     }
 
+    /**
+     * A conflict the caller set no condition for (a change that raced another, if the ticket module ever lets
+     * one through): it names no field the client did not send, and says how to retry safely.
+     */
     @ExceptionHandler
     ProblemDetail on(ConcurrentTicketChange e) {
-        ProblemDetail problem = FieldProblem.of(HttpStatus.CONFLICT, "Ticket changed meanwhile", "version",
-                "The ticket changed since version " + e.expectedVersion() + "; it is at version " + e.actualVersion()
-                        + ". Read it again, then send your change with the current version.");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "The ticket changed while this "
+                + "change was saved; it is at version " + e.actualVersion() + ". Send the request again, with If-Match: "
+                + io.tessera.shared.Precondition.etag(e.actualVersion()) + " to be sure it overwrites nothing you have not read.");
+        problem.setTitle("Ticket changed meanwhile");
         problem.setProperty("currentVersion", e.actualVersion());
         return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail on(PreconditionFailed e) {
+        return FieldProblem.of(e, "Ticket changed meanwhile");
+    }
+
+    @ExceptionHandler
+    ProblemDetail on(InvalidPrecondition e) {
+        return FieldProblem.of(e);
     }
 
     @ExceptionHandler

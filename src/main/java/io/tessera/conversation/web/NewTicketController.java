@@ -88,6 +88,9 @@ class NewTicketController {
             if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
                 throw new InvalidTicketChange("requesterEmail", "Enter the requester's email address.");
             }
+            TypedText.line("requesterName", form.requesterName());
+            TypedText.line("subject", form.subject());
+            TypedText.text("body", form.body());
             List<TicketChange> fieldChanges = fieldPanel.changes(params);
             fieldPanel.check(fieldChanges);
             Customer requester = customers.findOrCreate(email, form.requesterName());

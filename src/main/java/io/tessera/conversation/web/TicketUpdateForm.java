@@ -38,6 +38,8 @@ record TicketUpdateForm(Integer version, Long seenEventId, String body, String m
 
     /** The property changes this form asks for; the aggregate ignores the ones that change nothing. */
     List<TicketChange> changes(java.util.function.LongFunction<TicketStatus> categoryOfCustomStatus) {
+        TypedText.text("body", body);
+        TypedText.line("subject", subject);
         List<TicketChange> changes = new ArrayList<>();
         if (subject != null) {
             changes.add(new TicketChange.Rename(subject));

@@ -373,6 +373,10 @@ class MacrosIntegrationTests {
 
         assertProblem(api.postJson("/api/v1/macros/" + macroId + "/apply?ticket=" + ticket.number(),
                 "{\"version\":" + (ticket.version() + 5) + "}", me), 409, "version");
+        assertProblem(api.send("POST", "/api/v1/macros/" + macroId + "/apply?ticket=" + ticket.number(), "{}", me,
+                "If-Match", "\"" + (ticket.version() + 5) + "\""), 412, "If-Match");
+        assertProblem(api.send("POST", "/api/v1/macros/" + macroId + "/apply?ticket=" + ticket.number(), "{}", me,
+                "If-Match", "W/\"" + ticket.version() + "\""), 400, "If-Match");
         JsonNode applied = read(ok(api.postJson("/api/v1/macros/" + macroId + "/apply?ticket=" + ticket.number(),
                 "{\"version\":" + ticket.version() + "}", me)));
         assertThat(applied.get("number").asLong()).isEqualTo(ticket.number());

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,6 +29,8 @@ import io.tessera.automation.macro.Macros;
 import io.tessera.identity.Agent;
 import io.tessera.identity.AgentManagement;
 import io.tessera.identity.SignedInAgent;
+import io.tessera.shared.Precondition;
+import io.tessera.ticket.ConcurrentTicketChange;
 import io.tessera.ticket.Ticket;
 import io.tessera.ticket.TicketAccess;
 import io.tessera.ticket.TicketQueries;
@@ -138,21 +141,31 @@ class MacroApiController {
     /** {@code ?ticket=N} (optionally with {@code {"version":n}}) applies to one ticket; {@code {"tickets":[…]}} to many. */
     @PostMapping("/{id}/apply")
     ResponseEntity<?> apply(@PathVariable long id, @RequestParam(required = false) Long ticket,
-                            @RequestBody(required = false) ApplyRequest request, @AuthenticationPrincipal SignedInAgent me) {
+                            @RequestBody(required = false) ApplyRequest request,
+                            @RequestHeader(name = Precondition.IF_MATCH, required = false) String ifMatch,
+                            @AuthenticationPrincipal SignedInAgent me) {
         Agent agent = agents.get(me.id());
         List<Long> many = request == null ? null : request.tickets();
         if (ticket != null) {
             if (many != null) {
                 throw new InvalidMacro("tickets", "Apply to ?ticket= or to a list of tickets, not both.");
             }
-            Ticket applied = macros.apply(id, ticket, agent, request == null ? null : request.version());
-            return ResponseEntity.ok(ticketJson(applied, agent));
+            Precondition precondition = Precondition.of(ifMatch, request == null ? null : request.version());
+            Integer expected = !precondition.present() ? null
+                    : precondition.expectedVersion("ticket", access.visibleTicket(agent.id(), ticket).version());
+            try {
+                Ticket applied = macros.apply(id, ticket, agent, expected);
+                return ResponseEntity.ok(ticketJson(applied, agent));
+            } catch (ConcurrentTicketChange e) {
+                throw precondition.failed("ticket", e.actualVersion());
+            }
         }
         if (many == null) {
             throw new InvalidMacro("tickets", "Say which tickets: ?ticket=1042, or {\"tickets\":[1042,1043]}.");
         }
-        if (request.version() != null) {
-            throw new InvalidMacro("version", "A version goes with one ticket (?ticket=); a list of tickets takes none.");
+        if (request.version() != null || ifMatch != null) {
+            String field = ifMatch != null ? Precondition.IF_MATCH : Precondition.VERSION;
+            throw new InvalidMacro(field, "A " + field + " goes with one ticket (?ticket=); a list of tickets takes none.");
         }
         List<MacroOutcome> outcomes = macros.applyToMany(id, many, agent);
         long applied = outcomes.stream().filter(MacroOutcome::applied).count();

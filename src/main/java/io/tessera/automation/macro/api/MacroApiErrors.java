@@ -9,6 +9,8 @@ import io.tessera.automation.macro.InvalidMacro;
 import io.tessera.automation.macro.MacroForbidden;
 import io.tessera.automation.macro.MacroNotFound;
 import io.tessera.shared.FieldProblem;
+import io.tessera.shared.InvalidPrecondition;
+import io.tessera.shared.PreconditionFailed;
 import io.tessera.ticket.ConcurrentTicketChange;
 import io.tessera.ticket.InvalidTicketChange;
 import io.tessera.ticket.TicketNotFound;
@@ -20,7 +22,8 @@ import io.tessera.ticket.TicketNotFound;
  *       apply request ({@code tickets});</li>
  *   <li>403 — another agent's personal macro, or a shared one changed by an agent;</li>
  *   <li>404 — no such macro, or a ticket the caller may not see (named {@code ticket}, the same answer as none);</li>
- *   <li>409 — {@code version} is no longer the ticket's;</li>
+ *   <li>409 — {@code version} is no longer the ticket's; 412 — {@code If-Match} is no longer its ETag (400 when
+ *       malformed, or when it disagrees with {@code version});</li>
  *   <li>422 — the ticket refuses what the macro does (closed, an assignee outside its team), naming the
  *       ticket's field; nothing was applied.</li>
  * </ul>
@@ -53,6 +56,16 @@ class MacroApiErrors {
     @ExceptionHandler
     ProblemDetail on(InvalidTicketChange e) {
         return FieldProblem.of(HttpStatus.UNPROCESSABLE_CONTENT, "The ticket refused the macro", e.field(), e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail on(PreconditionFailed e) {
+        return FieldProblem.of(e, "Ticket changed meanwhile");
+    }
+
+    @ExceptionHandler
+    ProblemDetail on(InvalidPrecondition e) {
+        return FieldProblem.of(e);
     }
 
     @ExceptionHandler
