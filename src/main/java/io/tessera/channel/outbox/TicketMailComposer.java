@@ -127,8 +127,9 @@ public class TicketMailComposer {
         values.put("ticket.subject", ticket.subject());
         values.put("ticket.url", baseUrl() + "/portal/tickets/" + ticket.number());
         values.put("ticket.agent_url", baseUrl() + "/tickets/" + ticket.number());
-        values.put("requester.name", requester.name());
-        values.put("requester.first_name", requester.name().strip().split("\\s+")[0]);
+        // The name is what the customer's first mail said it was: cleaned before we repeat it to anyone.
+        values.put("requester.name", GreetingName.full(requester.name()));
+        values.put("requester.first_name", GreetingName.first(requester.name()));
         values.put("requester.email", requester.email());
         values.put("team.name", ticket.team() == null ? "Support" : teams.find(ticket.team()).map(Team::name).orElse("Support"));
         return values;
