@@ -27,12 +27,12 @@ import io.tessera.conversation.Attachments;
 @Component
 class MailTransport {
 
-    private static final int TIMEOUT_MS = 30_000;
-
     private final Attachments attachments;
+    private final SmtpTimeouts timeouts;
 
-    MailTransport(Attachments attachments) {
+    MailTransport(Attachments attachments, SmtpTimeouts timeouts) {
         this.attachments = attachments;
+        this.timeouts = timeouts;
     }
 
     void send(SmtpServer server, OutboundMail mail) throws MessagingException {
@@ -108,15 +108,15 @@ class MailTransport {
         return reply == null || reply.isBlank() ? "Sent." : reply.strip();
     }
 
-    private static JavaMailSenderImpl sender(SmtpServer server) {
+    private JavaMailSenderImpl sender(SmtpServer server) {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost(server.host());
         sender.setPort(server.port());
         sender.setDefaultEncoding("UTF-8");
         Properties properties = new Properties();
-        properties.put("mail.smtp.connectiontimeout", TIMEOUT_MS);
-        properties.put("mail.smtp.timeout", TIMEOUT_MS);
-        properties.put("mail.smtp.writetimeout", TIMEOUT_MS);
+        properties.put("mail.smtp.connectiontimeout", timeouts.connectMillis());
+        properties.put("mail.smtp.timeout", timeouts.millis());
+        properties.put("mail.smtp.writetimeout", timeouts.millis());
         if (server.authenticates()) {
             sender.setUsername(server.username());
             sender.setPassword(server.password());
@@ -126,8 +126,9 @@ class MailTransport {
             case TLS -> {
                 sender.setProtocol("smtps");
                 properties.put("mail.smtps.ssl.checkserveridentity", "true");
-                properties.put("mail.smtps.connectiontimeout", TIMEOUT_MS);
-                properties.put("mail.smtps.timeout", TIMEOUT_MS);
+                properties.put("mail.smtps.connectiontimeout", timeouts.connectMillis());
+                properties.put("mail.smtps.timeout", timeouts.millis());
+                properties.put("mail.smtps.writetimeout", timeouts.millis());
                 if (server.authenticates()) {
                     properties.put("mail.smtps.auth", "true");
                 }

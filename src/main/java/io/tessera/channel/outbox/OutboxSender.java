@@ -21,6 +21,10 @@ import org.springframework.stereotype.Component;
  * the ticket and in the admin outbox, where an admin can send it again. A sender that dies mid-send
  * leaves its claim to expire; the mail is then sent again (at-least-once: the same Message-ID lets the
  * recipient's client show a duplicate as one).
+ *
+ * <p>A server that cannot be reached costs one connection timeout per run, not one per mail: the rest of the
+ * batch is postponed together. The settings are read again before each mail, so removing them stops the
+ * sending at once.
  */
 @Component
 public class OutboxSender {
@@ -54,18 +58,36 @@ public class OutboxSender {
         List<Long> due;
         do {
             due = outbox.due(BATCH);
-            for (long id : due) {
-                if (outbox.claim(id, LEASE)) {
-                    send(server.get(), outbox.find(id).orElseThrow());
+            for (int i = 0; i < due.size(); i++) {
+                // Read again before every mail: once an admin removes or changes the server, not one more mail
+                // goes to the old one (a run over a long queue would otherwise keep using what it read first).
+                if (!settings.current().equals(server)) {
+                    log.info("SMTP settings changed while sending; the rest of the outbox waits for the next run");
+                    return;
+                }
+                long id = due.get(i);
+                if (outbox.claim(id, LEASE) && !send(server.get(), outbox.find(id).orElseThrow())) {
+                    // The server cannot be reached: every other mail of the batch would wait out the same
+                    // timeout. They back off together instead, without an attempt counted, and the next
+                    // run tries the server once again.
+                    Instant retryAt = clock.instant().plus(BACKOFF.get(0));
+                    int waiting = outbox.postpone(due.subList(i + 1, due.size()), retryAt,
+                            "Waiting: the SMTP server could not be reached (" + server.get().host() + ":" + server.get().port()
+                                    + "); trying again after " + retryAt + ".");
+                    log.warn("SMTP server {}:{} unreachable; {} more mail postponed until {}", server.get().host(),
+                            server.get().port(), waiting, retryAt);
+                    return;
                 }
             }
         } while (due.size() >= BATCH);
     }
 
-    private void send(SmtpServer server, OutboundMail mail) {
+    /** Sends one claimed mail; false when the server could not be reached at all (connection refused, timed out). */
+    private boolean send(SmtpServer server, OutboundMail mail) {
         try {
             transport.send(server, mail);
             outbox.sent(mail.id());
+            return true;
         } catch (MessagingException | RuntimeException e) {
             boolean permanent = permanent(e);
             Instant retryAt = permanent || mail.attempts() > BACKOFF.size() - 1 ? null
@@ -74,7 +96,20 @@ public class OutboxSender {
             outbox.failed(mail.id(), error, retryAt);
             log.warn("Outbox mail {} (ticket {}) not sent, attempt {}: {}{}", mail.id(), mail.ticketNumber(),
                     mail.attempts(), error, retryAt == null ? " — gave up" : " — retrying at " + retryAt);
+            return !unreachable(e);
         }
+    }
+
+    /** The server did not answer or could not be connected to: not this mail's fault, and no other mail would fare better. */
+    private static boolean unreachable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.SocketTimeoutException || cause instanceof java.net.ConnectException
+                    || cause instanceof java.net.UnknownHostException || cause instanceof java.net.NoRouteToHostException
+                    || cause instanceof org.eclipse.angus.mail.util.MailConnectException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A refusal that no retry changes: the server rejected the recipients with a 5xx reply. */
