@@ -1,5 +1,9 @@
 package io.tessera.channel.outbox;
 
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +13,7 @@ import java.util.Optional;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 
+import org.eclipse.angus.mail.util.MailConnectException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -66,14 +71,16 @@ public class OutboxSender {
                     return;
                 }
                 long id = due.get(i);
-                if (outbox.claim(id, LEASE) && !send(server.get(), outbox.find(id).orElseThrow())) {
+                Optional<String> unreachable = outbox.claim(id, LEASE) ? send(server.get(), outbox.find(id).orElseThrow())
+                        : Optional.empty();
+                if (unreachable.isPresent()) {
                     // The server cannot be reached: every other mail of the batch would wait out the same
                     // timeout. They back off together instead, without an attempt counted, and the next
                     // run tries the server once again.
                     Instant retryAt = clock.instant().plus(BACKOFF.get(0));
                     int waiting = outbox.postpone(due.subList(i + 1, due.size()), retryAt,
-                            "Waiting: the SMTP server could not be reached (" + server.get().host() + ":" + server.get().port()
-                                    + "); trying again after " + retryAt + ".");
+                            "Not tried: the SMTP server could not be reached (" + server.get().host() + ":" + server.get().port()
+                                    + ": " + unreachable.get() + ").");
                     log.warn("SMTP server {}:{} unreachable; {} more mail postponed until {}", server.get().host(),
                             server.get().port(), waiting, retryAt);
                     return;
@@ -82,12 +89,12 @@ public class OutboxSender {
         } while (due.size() >= BATCH);
     }
 
-    /** Sends one claimed mail; false when the server could not be reached at all (connection refused, timed out). */
-    private boolean send(SmtpServer server, OutboundMail mail) {
+    /** Sends one claimed mail; the error when the server could not be reached at all (connection refused, timed out). */
+    private Optional<String> send(SmtpServer server, OutboundMail mail) {
         try {
             transport.send(server, mail);
             outbox.sent(mail.id());
-            return true;
+            return Optional.empty();
         } catch (MessagingException | RuntimeException e) {
             boolean permanent = permanent(e);
             Instant retryAt = permanent || mail.attempts() > BACKOFF.size() - 1 ? null
@@ -96,16 +103,16 @@ public class OutboxSender {
             outbox.failed(mail.id(), error, retryAt);
             log.warn("Outbox mail {} (ticket {}) not sent, attempt {}: {}{}", mail.id(), mail.ticketNumber(),
                     mail.attempts(), error, retryAt == null ? " — gave up" : " — retrying at " + retryAt);
-            return !unreachable(e);
+            return unreachable(e) ? Optional.of(error) : Optional.empty();
         }
     }
 
     /** The server did not answer or could not be connected to: not this mail's fault, and no other mail would fare better. */
     private static boolean unreachable(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.net.SocketTimeoutException || cause instanceof java.net.ConnectException
-                    || cause instanceof java.net.UnknownHostException || cause instanceof java.net.NoRouteToHostException
-                    || cause instanceof org.eclipse.angus.mail.util.MailConnectException) {
+            if (cause instanceof SocketTimeoutException || cause instanceof ConnectException
+                    || cause instanceof UnknownHostException || cause instanceof NoRouteToHostException
+                    || cause instanceof MailConnectException) {
                 return true;
             }
         }

@@ -77,7 +77,8 @@ class OutboxUnreachableServerIntegrationTests {
             // The others wait together, saying why, until the next try.
             List<String> errors = jdbc.sql("select last_error from outbound_mail where id in (:ids) order by id")
                     .param("ids", mails.subList(1, mails.size())).query(String.class).list();
-            assertThat(errors).allSatisfy(error -> assertThat(error).contains("SMTP server could not be reached"));
+            assertThat(errors).allSatisfy(error -> assertThat(error).contains("Not tried: the SMTP server could not be reached"));
+            assertThat(statuses(mails)).containsOnly("RETRYING");
 
             sender.sendDue(); // not due yet: nothing is tried again at once
             assertThat(blackhole.connections()).isEqualTo(1);
