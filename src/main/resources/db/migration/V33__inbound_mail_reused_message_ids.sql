@@ -13,3 +13,11 @@ alter table inbound_mail add constraint inbound_mail_reuses_fk foreign key (reus
 drop index inbound_mail_message_id_uk;
 -- Still what makes a relay's resend after a lost "250" one message when two hand-overs race (docs/email.md).
 create unique index inbound_mail_message_id_uk on inbound_mail (mail_message_id, content_hash);
+-- A mailbox's copy of a message stored before (by another path or mailbox): its server id, so the poller does not
+-- download it again and it is counted as a duplicate once, not at every poll of a mailbox that keeps its mail.
+create table inbound_mail_seen_uid (
+    mailbox_id       bigint        not null references mailbox (id) on delete cascade,
+    remote_uid       varchar(255)  not null,
+    inbound_mail_id  bigint        not null references inbound_mail (id) on delete cascade,
+    primary key (mailbox_id, remote_uid)
+);

@@ -5,6 +5,8 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
@@ -43,7 +45,7 @@ final class ContentHash {
         }
         try {
             InternetHeaders headers = new InternetHeaders(new ByteArrayInputStream(raw, 0, bodyStart), true);
-            for (var header : java.util.Collections.list(headers.getAllHeaders())) {
+            for (var header : Collections.list(headers.getAllHeaders())) {
                 if (trace(header.getName())) {
                     continue;
                 }
@@ -52,7 +54,7 @@ final class ContentHash {
             }
         } catch (MessagingException | RuntimeException unreadable) {
             // Headers that cannot be read are hashed as they are: only an identical copy matches.
-            digest.update(normalisedLineEnds(java.util.Arrays.copyOf(raw, bodyStart), 0));
+            digest.update(normalisedLineEnds(Arrays.copyOf(raw, bodyStart), 0));
         }
         digest.update((byte) '\n');
         digest.update(normalisedLineEnds(raw, bodyStart));
@@ -94,7 +96,7 @@ final class ContentHash {
         while (end > 0 && (bytes[end - 1] == '\n' || bytes[end - 1] == '\r')) {
             end--;
         }
-        return java.util.Arrays.copyOf(bytes, end);
+        return Arrays.copyOf(bytes, end);
     }
 
     private static MessageDigest sha256() {

@@ -100,8 +100,10 @@ public class MailIntake {
      */
     private Optional<StoredMail> seenBefore(Arrival arrival, String messageId, String hash) {
         if (arrival.mailboxId() != null && arrival.remoteUid() != null) {
-            Optional<Long> seen = jdbc.sql("select id from inbound_mail where mailbox_id = ? and remote_uid = ?")
-                    .params(arrival.mailboxId(), arrival.remoteUid()).query(Long.class).optional();
+            Optional<Long> seen = jdbc.sql("select id from inbound_mail where mailbox_id = ? and remote_uid = ? union "
+                            + "select inbound_mail_id from inbound_mail_seen_uid where mailbox_id = ? and remote_uid = ?")
+                    .params(arrival.mailboxId(), arrival.remoteUid(), arrival.mailboxId(), arrival.remoteUid())
+                    .query(Long.class).list().stream().findFirst();
             if (seen.isPresent()) {
                 return Optional.of(new StoredMail(seen.get(), true));
             }
@@ -114,7 +116,7 @@ public class MailIntake {
                 .query((rs, n) -> new Stored(rs.getLong("id"), rs.getString("content_hash"))).list().stream()
                 .filter(stored -> hash.equals(stored.hash() != null ? stored.hash() : hashLater(stored.id())))
                 .map(Stored::id).findFirst();
-        same.ifPresent(this::countDuplicate);
+        same.ifPresent(id -> countDuplicate(id, arrival));
         return same.map(id -> new StoredMail(id, true));
     }
 
@@ -133,11 +135,24 @@ public class MailIntake {
         return hash;
     }
 
-    private void countDuplicate(long id) {
-        ownTransaction.executeWithoutResult(status -> jdbc.sql(
-                        "update inbound_mail set duplicates = duplicates + 1, last_duplicate_at = ? where id = ?")
-                .params(clock.instant().atOffset(ZoneOffset.UTC), id).update());
-        log.info("Inbound mail {} arrived again (same Message-ID and content): counted, not stored twice", id);
+    /**
+     * Counts a true duplicate on the first row. A mailbox's copy also has its server id remembered, so the
+     * poller neither downloads it again nor counts it again at each poll of a mailbox that keeps its mail.
+     */
+    private void countDuplicate(long id, Arrival arrival) {
+        try {
+            ownTransaction.executeWithoutResult(status -> {
+                if (arrival.mailboxId() != null && arrival.remoteUid() != null) {
+                    jdbc.sql("insert into inbound_mail_seen_uid (mailbox_id, remote_uid, inbound_mail_id) values (?, ?, ?)")
+                            .params(arrival.mailboxId(), arrival.remoteUid(), id).update();
+                }
+                jdbc.sql("update inbound_mail set duplicates = duplicates + 1, last_duplicate_at = ? where id = ?")
+                        .params(clock.instant().atOffset(ZoneOffset.UTC), id).update();
+            });
+            log.info("Inbound mail {} arrived again (same Message-ID and content): counted, not stored twice", id);
+        } catch (DuplicateKeyException countedAlready) {
+            // The same mailbox copy handed over twice at once: counted by the other hand-over.
+        }
     }
 
     private long insert(Arrival arrival, byte[] raw, String messageId, String hash, Long reuses) {
