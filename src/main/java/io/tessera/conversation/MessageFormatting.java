@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  *   <li>{@link #sanitize}: HTML from outside (mail bodies) reduced to an allow-list of formatting: no
  *       script, style, event handler, frame or form survives, links go to http, https or mailto only and
  *       open in a new tab without a referrer, images load only from our attachments or {@code cid:}.</li>
- *   <li>{@link #plainText}: readable text with line breaks, for previews, notifications and search.</li>
+ *   <li>{@link #plainText}: readable text with line breaks, for previews, notifications and search;
+ *       {@link #mailText} keeps links' addresses, for the text part of mail.</li>
  * </ul>
  * Thread-safe: the parser, renderer and policy are immutable.
  */
@@ -123,13 +124,25 @@ public class MessageFormatting {
      * style dropped. Runs of blank lines become one; no line ends in spaces.
      */
     public String plainText(String html) {
+        return plainText(html, false);
+    }
+
+    /**
+     * {@link #plainText} for the text part of a mail: a link keeps its address after its text,
+     * "the manual &lt;https://example.com/manual&gt;", since a reader of plain text cannot follow the link otherwise.
+     */
+    public String mailText(String html) {
+        return plainText(html, true);
+    }
+
+    private String plainText(String html, boolean linkAddresses) {
         if (html == null || html.isBlank()) {
             return "";
         }
         var document = Jsoup.parseBodyFragment(html);
         document.select("script, style, template, noscript, head, title").remove();
         var text = new StringBuilder();
-        NodeTraversor.traverse(new PlainTextVisitor(text), document.body());
+        NodeTraversor.traverse(new PlainTextVisitor(text, linkAddresses), document.body());
         return tidy(text.toString());
     }
 

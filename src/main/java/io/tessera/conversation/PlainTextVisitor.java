@@ -20,10 +20,17 @@ final class PlainTextVisitor implements NodeVisitor {
             "footer", "main", "nav", "aside", "caption", "figcaption", "thead", "tbody", "tfoot");
 
     private final StringBuilder out;
+    /** Whether a link's address follows its text, "the manual <https://…>": in mail, where nothing is clickable otherwise. */
+    private final boolean linkAddresses;
     private int preDepth;
 
     PlainTextVisitor(StringBuilder out) {
+        this(out, false);
+    }
+
+    PlainTextVisitor(StringBuilder out, boolean linkAddresses) {
         this.out = out;
+        this.linkAddresses = linkAddresses;
     }
 
     @Override
@@ -68,12 +75,27 @@ final class PlainTextVisitor implements NodeVisitor {
         if (name.equals("pre")) {
             preDepth--;
         }
+        if (name.equals("a") && linkAddresses) {
+            appendAddress(element);
+        }
         // Nested lists end their parent item's line only, not with a blank line.
         if (PARAGRAPHS.contains(name) && !(isList(name) && element.parent() != null && element.parent().normalName().equals("li"))) {
             newLine();
             out.append('\n');
         } else if (LINES.contains(name) || isList(name)) {
             newLine();
+        }
+    }
+
+    private void appendAddress(Element link) {
+        String href = link.attr("href").strip();
+        if (!href.matches("(?i)(https?:|mailto:)\\S+")) {
+            return;
+        }
+        String text = link.text().strip();
+        String shown = href.regionMatches(true, 0, "mailto:", 0, 7) ? href.substring(7) : href;
+        if (!text.equalsIgnoreCase(shown) && !text.equalsIgnoreCase(href)) {
+            out.append(text.isEmpty() ? "<" : " <").append(shown).append('>');
         }
     }
 

@@ -150,6 +150,9 @@ class MailApiController {
         json.put("ticketNumber", mail.ticketNumber());
         json.put("receivedAt", mail.receivedAt());
         json.put("processedAt", mail.processedAt());
+        json.put("duplicates", mail.duplicates());
+        json.put("lastDuplicateAt", mail.lastDuplicateAt());
+        json.put("reusesMessageIdOf", mail.reusesMessageIdOf());
         return json;
     }
 

@@ -29,7 +29,8 @@ public class InboundMails {
     private static final String SELECT = "select i.id, i.source, i.mailbox_id, i.mail_message_id, i.recipient, i.size_bytes, "
             + "i.oversized, i.status, i.attempts, i.error, i.classification, i.ticket_id, t.number as ticket_number, i.received_at, "
             // Headers are read from the first bytes only: a list never loads whole messages.
-            + "i.processed_at, substring(i.raw from 1 for 16384) as head from inbound_mail i left join ticket t on t.id = i.ticket_id ";
+            + "i.processed_at, i.duplicates, i.last_duplicate_at, i.reuses_message_id_of, "
+            + "substring(i.raw from 1 for 16384) as head from inbound_mail i left join ticket t on t.id = i.ticket_id ";
     private final JdbcClient jdbc;
 
     InboundMails(JdbcClient jdbc) {
@@ -115,7 +116,8 @@ public class InboundMails {
                 rs.getObject("mailbox_id", Long.class), rs.getString("mail_message_id"), rs.getString("recipient"), from,
                 subject, rs.getLong("size_bytes"), rs.getBoolean("oversized"), rs.getString("status"), rs.getInt("attempts"),
                 rs.getString("error"), rs.getString("classification"), rs.getObject("ticket_id", Long.class),
-                rs.getObject("ticket_number", Long.class), instant(rs, "received_at"), instant(rs, "processed_at"));
+                rs.getObject("ticket_number", Long.class), instant(rs, "received_at"), instant(rs, "processed_at"),
+                rs.getInt("duplicates"), instant(rs, "last_duplicate_at"), rs.getObject("reuses_message_id_of", Long.class));
     }
 
     private static String decoded(String value) {

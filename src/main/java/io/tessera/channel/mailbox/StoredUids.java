@@ -29,7 +29,9 @@ class StoredUids {
         Set<String> known = new HashSet<>();
         for (int from = 0; from < all.size(); from += CHUNK) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
-            known.addAll(jdbc.sql("select remote_uid from inbound_mail where mailbox_id = :mailbox and remote_uid in (:uids)")
+            // Copies of mail stored before by another path count as known too (inbound_mail_seen_uid, MailIntake).
+            known.addAll(jdbc.sql("select remote_uid from inbound_mail where mailbox_id = :mailbox and remote_uid in (:uids) "
+                            + "union select remote_uid from inbound_mail_seen_uid where mailbox_id = :mailbox and remote_uid in (:uids)")
                     .param("mailbox", mailboxId).param("uids", chunk).query(String.class).list());
         }
         return known;

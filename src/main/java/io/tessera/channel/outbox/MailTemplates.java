@@ -61,6 +61,8 @@ public class MailTemplates {
                     """, false));
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([a-z_.]+)\\s*}}");
+    /** A placeholder with the spaces before it, which an empty value takes along ("Hello {{requester.first_name}},"). */
+    private static final Pattern SPACED_PLACEHOLDER = Pattern.compile("([ \\t]*)\\{\\{\\s*([a-z_.]+)\\s*}}");
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -98,13 +100,18 @@ public class MailTemplates {
         jdbc.sql("delete from mail_template where template_key = ?").param(key).update();
     }
 
-    /** Fills the placeholders; values are taken as written (the body is Markdown, sanitised when rendered). */
+    /**
+     * Fills the placeholders; values are taken as written (the body is Markdown, sanitised when rendered). An
+     * empty value also removes the spaces before its placeholder, so a customer greeted without a name
+     * ({@link GreetingName}) reads "Hello," rather than "Hello ,".
+     */
     public static String fill(String template, Map<String, String> values) {
-        Matcher matcher = PLACEHOLDER.matcher(template);
+        Matcher matcher = SPACED_PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
-            String value = values.get(matcher.group(1));
-            matcher.appendReplacement(out, Matcher.quoteReplacement(value == null ? matcher.group() : value));
+            String value = values.get(matcher.group(2));
+            String filled = value == null ? matcher.group() : value.isEmpty() ? "" : matcher.group(1) + value;
+            matcher.appendReplacement(out, Matcher.quoteReplacement(filled));
         }
         matcher.appendTail(out);
         return out.toString();

@@ -31,14 +31,14 @@ import io.tessera.shared.HostPolicy;
 @Component
 class MailTransport {
 
-    private static final int TIMEOUT_MS = 30_000;
-
     private final Attachments attachments;
     private final HostPolicy hosts;
+    private final SmtpTimeouts timeouts;
 
-    MailTransport(Attachments attachments, HostPolicy hosts) {
+    MailTransport(Attachments attachments, HostPolicy hosts, SmtpTimeouts timeouts) {
         this.attachments = attachments;
         this.hosts = hosts;
+        this.timeouts = timeouts;
     }
 
     void send(SmtpServer server, OutboundMail mail) throws MessagingException {
@@ -120,9 +120,9 @@ class MailTransport {
         sender.setPort(server.port());
         sender.setDefaultEncoding("UTF-8");
         Properties properties = new Properties();
-        properties.put("mail.smtp.connectiontimeout", TIMEOUT_MS);
-        properties.put("mail.smtp.timeout", TIMEOUT_MS);
-        properties.put("mail.smtp.writetimeout", TIMEOUT_MS);
+        properties.put("mail.smtp.connectiontimeout", timeouts.connectMillis());
+        properties.put("mail.smtp.timeout", timeouts.millis());
+        properties.put("mail.smtp.writetimeout", timeouts.millis());
         if (server.authenticates()) {
             sender.setUsername(server.username());
             sender.setPassword(server.password());
@@ -132,8 +132,9 @@ class MailTransport {
             case TLS -> {
                 sender.setProtocol("smtps");
                 properties.put("mail.smtps.ssl.checkserveridentity", "true");
-                properties.put("mail.smtps.connectiontimeout", TIMEOUT_MS);
-                properties.put("mail.smtps.timeout", TIMEOUT_MS);
+                properties.put("mail.smtps.connectiontimeout", timeouts.connectMillis());
+                properties.put("mail.smtps.timeout", timeouts.millis());
+                properties.put("mail.smtps.writetimeout", timeouts.millis());
                 if (server.authenticates()) {
                     properties.put("mail.smtps.auth", "true");
                 }

@@ -159,6 +159,21 @@ public class Outbox {
                 .update();
     }
 
+    /**
+     * Postpones due mail that was not attempted (its server is unreachable) without counting an attempt: it is
+     * retrying, like mail that failed, so the ticket page shows the reply is not out yet. Mail another sender
+     * claimed meanwhile is left alone. Returns how many were postponed.
+     */
+    int postpone(List<Long> ids, Instant until, String reason) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("update outbound_mail set status = 'RETRYING', next_attempt_at = :until, last_error = :reason where id in (:ids) "
+                        + "and status in ('QUEUED', 'RETRYING') and next_attempt_at <= :now")
+                .param("until", until.atOffset(ZoneOffset.UTC)).param("reason", truncate(reason, 2000)).param("ids", ids)
+                .param("now", clock.instant().atOffset(ZoneOffset.UTC)).update();
+    }
+
     private static OutboundMail row(ResultSet rs, int n) throws SQLException {
         return new OutboundMail(rs.getLong("id"), OutboundKind.valueOf(rs.getString("kind")),
                 rs.getObject("ticket_id", Long.class), rs.getObject("ticket_number", Long.class),

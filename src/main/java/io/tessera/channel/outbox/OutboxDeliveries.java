@@ -45,7 +45,8 @@ class OutboxDeliveries implements MessageDeliveries {
     }
 
     private static String attempts(OutboundMail mail) {
-        return mail.attempts() == 1 ? "1 attempt" : mail.attempts() + " attempts";
+        // 0: postponed with the rest of its batch because the SMTP server could not be reached (OutboxSender).
+        return mail.attempts() == 0 ? "not tried yet" : mail.attempts() == 1 ? "1 attempt" : mail.attempts() + " attempts";
     }
 
     private static String error(OutboundMail mail) {

@@ -1,5 +1,9 @@
 package io.tessera.channel.outbox;
 
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +13,7 @@ import java.util.Optional;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 
+import org.eclipse.angus.mail.util.MailConnectException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -21,6 +26,10 @@ import org.springframework.stereotype.Component;
  * the ticket and in the admin outbox, where an admin can send it again. A sender that dies mid-send
  * leaves its claim to expire; the mail is then sent again (at-least-once: the same Message-ID lets the
  * recipient's client show a duplicate as one).
+ *
+ * <p>A server that cannot be reached costs one connection timeout per run, not one per mail: the rest of the
+ * batch is postponed together. The settings are read again before each mail, so removing them stops the
+ * sending at once.
  */
 @Component
 public class OutboxSender {
@@ -54,18 +63,38 @@ public class OutboxSender {
         List<Long> due;
         do {
             due = outbox.due(BATCH);
-            for (long id : due) {
-                if (outbox.claim(id, LEASE)) {
-                    send(server.get(), outbox.find(id).orElseThrow());
+            for (int i = 0; i < due.size(); i++) {
+                // Read again before every mail: once an admin removes or changes the server, not one more mail
+                // goes to the old one (a run over a long queue would otherwise keep using what it read first).
+                if (!settings.current().equals(server)) {
+                    log.info("SMTP settings changed while sending; the rest of the outbox waits for the next run");
+                    return;
+                }
+                long id = due.get(i);
+                Optional<String> unreachable = outbox.claim(id, LEASE) ? send(server.get(), outbox.find(id).orElseThrow())
+                        : Optional.empty();
+                if (unreachable.isPresent()) {
+                    // The server cannot be reached: every other mail of the batch would wait out the same
+                    // timeout. They back off together instead, without an attempt counted, and the next
+                    // run tries the server once again.
+                    Instant retryAt = clock.instant().plus(BACKOFF.get(0));
+                    int waiting = outbox.postpone(due.subList(i + 1, due.size()), retryAt,
+                            "Not tried: the SMTP server could not be reached (" + server.get().host() + ":" + server.get().port()
+                                    + ": " + unreachable.get() + ").");
+                    log.warn("SMTP server {}:{} unreachable; {} more mail postponed until {}", server.get().host(),
+                            server.get().port(), waiting, retryAt);
+                    return;
                 }
             }
         } while (due.size() >= BATCH);
     }
 
-    private void send(SmtpServer server, OutboundMail mail) {
+    /** Sends one claimed mail; the error when the server could not be reached at all (connection refused, timed out). */
+    private Optional<String> send(SmtpServer server, OutboundMail mail) {
         try {
             transport.send(server, mail);
             outbox.sent(mail.id());
+            return Optional.empty();
         } catch (MessagingException | RuntimeException e) {
             boolean permanent = permanent(e);
             Instant retryAt = permanent || mail.attempts() > BACKOFF.size() - 1 ? null
@@ -74,7 +103,20 @@ public class OutboxSender {
             outbox.failed(mail.id(), error, retryAt);
             log.warn("Outbox mail {} (ticket {}) not sent, attempt {}: {}{}", mail.id(), mail.ticketNumber(),
                     mail.attempts(), error, retryAt == null ? " — gave up" : " — retrying at " + retryAt);
+            return unreachable(e) ? Optional.of(error) : Optional.empty();
         }
+    }
+
+    /** The server did not answer or could not be connected to: not this mail's fault, and no other mail would fare better. */
+    private static boolean unreachable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SocketTimeoutException || cause instanceof ConnectException
+                    || cause instanceof UnknownHostException || cause instanceof NoRouteToHostException
+                    || cause instanceof MailConnectException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A refusal that no retry changes: the server rejected the recipients with a 5xx reply. */

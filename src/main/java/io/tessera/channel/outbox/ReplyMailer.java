@@ -48,7 +48,8 @@ class ReplyMailer {
         Long messageId = event.longValue("messageId");
         Message message = conversations.message(messageId).orElseThrow();
         String agentName = agents.find(new AgentId(event.actorId())).map(Agent::name).orElse(message.authorName());
-        OutgoingMail mail = composer.reply(tickets.get(event.ticket()), messageId, agentName, message.body());
+        OutgoingMail mail = composer.reply(tickets.get(event.ticket()), messageId, agentName, message.body(),
+                message.format());
         outbox.queue(mail);
         threadIds.record(mail.messageId(), event.ticket(), messageId, true);
     }

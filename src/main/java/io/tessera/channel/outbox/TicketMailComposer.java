@@ -12,6 +12,7 @@ import io.tessera.channel.settings.SupportAddresses;
 import io.tessera.channel.settings.TeamMailRules;
 import io.tessera.channel.threading.MessageIdTokens;
 import io.tessera.channel.threading.ThreadIds;
+import io.tessera.conversation.BodyFormat;
 import io.tessera.conversation.MessageFormatting;
 import io.tessera.customer.Customer;
 import io.tessera.customer.Customers;
@@ -25,12 +26,18 @@ import io.tessera.ticket.TicketFollowers;
 /**
  * Writes the mail of a ticket: From the team's support address, the ticket tag {@code [#1234]} in the
  * subject, a signed Message-ID naming the ticket, In-Reply-To the latest mail received on it and
- * References to the thread, a text part (the Markdown) and an HTML part rendered from it.
+ * References to the thread, a text part (the Markdown) and an HTML part rendered from it — or, for a reply
+ * written in HTML, that HTML and the text read from it.
  */
 @Component
 public class TicketMailComposer {
 
     private static final Pattern TAG = Pattern.compile("\\[#\\d+]");
+    /**
+     * Where an HTML message goes in a template rendered as Markdown: a word Markdown and the sanitiser leave
+     * alone, replaced after rendering by the message's own HTML (in the HTML part) and its text (in the text part).
+     */
+    private static final String MESSAGE_SLOT = "TesseraMessageSlot7f3c9a1e";
 
     private final MailTemplates templates;
     private final MessageIdTokens tokens;
@@ -58,15 +65,30 @@ public class TicketMailComposer {
         this.properties = properties;
     }
 
-    /** An agent's public reply to the requester, with the followers in CC. */
-    public OutgoingMail reply(Ticket ticket, long messageRowId, String agentName, String markdown) {
+    /**
+     * An agent's public reply to the requester, with the followers in CC. A reply written in HTML (an
+     * integration's {@code html} through the API) is mailed as that HTML, sanitised, inside the template's
+     * HTML, with a text part read from it; rendering it as Markdown would send its tags as escaped text.
+     */
+    public OutgoingMail reply(Ticket ticket, long messageRowId, String agentName, String body, BodyFormat format) {
         Customer requester = customers.find(ticket.requester()).orElseThrow();
         Map<String, String> values = values(ticket, requester);
         values.put("agent.name", agentName);
-        values.put("message", markdown);
         List<String> cc = followers.followers(ticket.id()).stream().map(Follower::email).toList();
-        return compose(OutboundKind.REPLY, ticket, messageRowId, from(ticket, agentName), List.of(requester.email()), cc,
-                templates.get(MailTemplates.AGENT_REPLY), values);
+        MailTemplate template = templates.get(MailTemplates.AGENT_REPLY);
+        if (format != BodyFormat.HTML) {
+            values.put("message", body);
+            return compose(OutboundKind.REPLY, ticket, messageRowId, from(ticket, agentName), List.of(requester.email()), cc,
+                    template, values);
+        }
+        String html = formatting.sanitize(body);
+        values.put("message", MESSAGE_SLOT);
+        OutgoingMail framed = compose(OutboundKind.REPLY, ticket, messageRowId, from(ticket, agentName),
+                List.of(requester.email()), cc, template, values);
+        return new OutgoingMail(framed.kind(), framed.ticket(), framed.messageRowId(), framed.from(), framed.to(), framed.cc(),
+                framed.subject(), framed.messageId(), framed.inReplyTo(), framed.references(),
+                framed.text().replace(MESSAGE_SLOT, formatting.mailText(html)),
+                framed.html().replace("<p>" + MESSAGE_SLOT + "</p>", html).replace(MESSAGE_SLOT, html));
     }
 
     /** The acknowledgement of a new ticket, to the address the request came from. */
@@ -127,8 +149,9 @@ public class TicketMailComposer {
         values.put("ticket.subject", ticket.subject());
         values.put("ticket.url", baseUrl() + "/portal/tickets/" + ticket.number());
         values.put("ticket.agent_url", baseUrl() + "/tickets/" + ticket.number());
-        values.put("requester.name", requester.name());
-        values.put("requester.first_name", requester.name().strip().split("\\s+")[0]);
+        // The name is what the customer's first mail said it was: cleaned before we repeat it to anyone.
+        values.put("requester.name", GreetingName.full(requester.name()));
+        values.put("requester.first_name", GreetingName.first(requester.name()));
         values.put("requester.email", requester.email());
         values.put("team.name", ticket.team() == null ? "Support" : teams.find(ticket.team()).map(Team::name).orElse("Support"));
         return values;

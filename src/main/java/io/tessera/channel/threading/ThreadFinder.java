@@ -63,7 +63,7 @@ public class ThreadFinder {
                 return Optional.of(new ThreadMatch(signed.get(), ThreadMatch.Rule.SIGNED_MESSAGE_ID));
             }
         }
-        Optional<Ticket> stored = threadIds.ticketOf(ids).flatMap(tickets::find);
+        Optional<Ticket> stored = byStoredId(ids, sender);
         if (stored.isPresent()) {
             return Optional.of(new ThreadMatch(stored.get(), ThreadMatch.Rule.STORED_MESSAGE_ID));
         }
@@ -76,6 +76,19 @@ public class ThreadFinder {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Rule 2. When the id is on several tickets — two stored mails shared a Message-ID, one of them perhaps
+     * imitating the other — the reply goes to the ticket its sender takes part in, else to the first that took
+     * the id: a stranger reusing a customer's Message-ID must not draw the customer's replies to their ticket.
+     */
+    private Optional<Ticket> byStoredId(List<String> ids, String sender) {
+        List<Ticket> candidates = threadIds.ticketsOf(ids).stream().map(tickets::find).flatMap(Optional::stream).toList();
+        if (candidates.size() <= 1) {
+            return candidates.stream().findFirst();
+        }
+        return candidates.stream().filter(ticket -> onTicket(ticket, sender)).findFirst().or(() -> Optional.of(candidates.get(0)));
     }
 
     /** Whether {@code sender} is the requester (by any of their addresses), a follower, or an agent. */

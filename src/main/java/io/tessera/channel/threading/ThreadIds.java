@@ -52,6 +52,26 @@ public class ThreadIds {
     }
 
     /**
+     * The tickets a reply with these ids may continue: those that took the most recently recorded of the ids,
+     * the first to take it first. Almost always one; several when two stored mails share a Message-ID (a reused
+     * id: {@link ThreadFinder} then prefers the ticket the sender takes part in, else the first).
+     */
+    public List<TicketId> ticketsOf(Collection<String> mailMessageIds) {
+        List<String> ids = mailMessageIds.stream().filter(id -> id != null && !id.isBlank()).distinct().limit(200).toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Optional<String> latest = jdbc.sql("select mail_message_id from mail_thread_id where mail_message_id in (:ids) "
+                        + "order by created_at desc, ticket_id desc fetch first 1 rows only")
+                .param("ids", ids).query(String.class).optional();
+        if (latest.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select ticket_id from mail_thread_id where mail_message_id = ? order by created_at, ticket_id")
+                .param(latest.get()).query(Long.class).list().stream().distinct().map(TicketId::of).toList();
+    }
+
+    /**
      * What a new mail on this ticket refers to: the latest received Message-ID (In-Reply-To) and the
      * ticket's ids oldest first, capped to the first and the latest {@value #MAX_REFERENCES}.
      */

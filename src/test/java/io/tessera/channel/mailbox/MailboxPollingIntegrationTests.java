@@ -27,6 +27,8 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.user.GreenMailUser;
 
 import io.tessera.channel.TestMail;
+import io.tessera.channel.intake.Arrival;
+import io.tessera.channel.intake.MailIntake;
 import io.tessera.shared.Initiator;
 import io.tessera.testing.HttpSession;
 import io.tessera.testing.IntegrationTest;
@@ -53,6 +55,8 @@ class MailboxPollingIntegrationTests {
     MailboxPoller poller;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    MailIntake intake;
     @Autowired
     MutableClock clock;
     @LocalServerPort
@@ -127,6 +131,22 @@ class MailboxPollingIntegrationTests {
                 .contains("0 new messages, 2 stored before (not downloaded again)");
         assertThat(inbox(greenMail, account)).hasSize(2);
         assertThat(storedFrom(mailbox)).isEqualTo(2);
+    }
+
+    @Test
+    void aKeptPop3CopyOfMailStoredBeforeIsCountedOnceAndNotDownloadedAgain() {
+        GreenMailUser account = account(greenMail);
+        // The same message reached us twice: through the pipe first, and as a copy in a mailbox that keeps its mail.
+        TestMail mail = deliver(account, "Copied to the mailbox too");
+        long stored = intake.store(Arrival.pipe(null, null), mail.bytes()).id();
+        Mailbox mailbox = mailboxes.create(TestMailServers.pop3(greenMail, account, AfterImport.KEEP), Initiator.system());
+
+        await().atMost(PROMPTLY).until(() -> duplicatesOf(stored) == 1);
+        assertThat(mailboxes.pollNow(mailbox.id(), Initiator.system())).contains("0 new messages, 1 stored before");
+        assertThat(mailboxes.pollNow(mailbox.id(), Initiator.system())).contains("0 new messages, 1 stored before");
+        assertThat(duplicatesOf(stored)).as("counted once, not at every poll").isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from inbound_mail where mail_message_id = ?").param(mail.id())
+                .query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
@@ -277,6 +297,10 @@ class MailboxPollingIntegrationTests {
 
     private long storedFrom(Mailbox mailbox) {
         return jdbc.sql("select count(*) from inbound_mail where mailbox_id = ?").param(mailbox.id()).query(Long.class).single();
+    }
+
+    private long duplicatesOf(long inboundMail) {
+        return jdbc.sql("select duplicates from inbound_mail where id = ?").param(inboundMail).query(Long.class).single();
     }
 
     private MailboxStatus status(Mailbox mailbox) {

@@ -119,12 +119,14 @@ class EmailAdminOutboxIntegrationTests {
 
         Document ticketPage = admin.get("/tickets/" + ticket.number()).html();
         var problem = ticketPage.select("#message-" + reply.messageRowId() + " .delivery-problem");
-        assertThat(problem.text()).contains("Not delivered yet", "1 attempt", "Connect");
+        // Refused connections: the first due mail is tried, the rest of its batch (perhaps this reply, behind other
+        // tests' mail) waits with it, "not tried yet" — either way the reply is not out, and the ticket says why.
+        assertThat(problem.text()).contains("Not delivered yet", "Connect");
         assertThat(problem.select("a").attr("href")).isEqualTo("/admin/email/outbox/" + reply.id());
         assertThat(ticketPage.select(".delivery-problem")).as("only the reply's mail").hasSize(1);
 
         Document retrying = admin.get("/admin/email/outbox?status=retrying&ticket=" + ticket.number()).html();
-        assertThat(retrying.select("#outbox tr[data-id=" + reply.id() + "]").text()).contains("retrying", "1", "Connect");
+        assertThat(retrying.select("#outbox tr[data-id=" + reply.id() + "]").text()).contains("retrying", "Connect");
         Document detail = admin.get("/admin/email/outbox/" + reply.id()).html();
         assertThat(detail.select("#mail-error").text()).contains("Connect", "Next attempt");
 
