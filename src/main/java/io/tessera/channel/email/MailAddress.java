@@ -9,7 +9,7 @@ public record MailAddress(String address, String name) {
 
     public MailAddress {
         address = address == null ? "" : address.strip();
-        name = name == null ? "" : name.strip();
+        name = name == null ? "" : StorableText.line(name).strip();
     }
 
     /** The address lower-cased, for finding customers and comparing senders. */

@@ -45,6 +45,9 @@ public record ParsedMail(
     private static final Pattern CID = Pattern.compile("(?i)cid:([^\\s\"'<>)]+)");
 
     public ParsedMail {
+        subject = StorableText.line(subject);
+        html = StorableText.text(html);
+        text = StorableText.text(text);
         inReplyTo = List.copyOf(inReplyTo);
         references = List.copyOf(references);
         replyTo = List.copyOf(replyTo);

@@ -48,6 +48,23 @@ class MailParserTests {
     }
 
     @Test
+    void controlCharactersThatCannotBeStoredAreDroppedFromSubjectNamesAndBody() {
+        String raw = "From: =?utf-8?Q?Ann=00_Bell?= <ann@example.test>\r\n"
+                + "To: support@tessera.test\r\n"
+                + "Subject: =?utf-8?Q?Printer=00_broken=07_again?=\r\n"
+                + "Message-ID: <nul-1@example.test>\r\n"
+                + "Content-Type: text/plain; charset=utf-8\r\n"
+                + "Content-Transfer-Encoding: quoted-printable\r\n\r\n"
+                + "Line one=00 still=0B here=\r\n\r\n\tIndented line two\r\n";
+
+        ParsedMail mail = parser.parse(raw.getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(mail.subject()).isEqualTo("Printer broken again");
+        assertThat(mail.from().name()).isEqualTo("Ann Bell");
+        assertThat(mail.text()).isEqualTo("Line one still here\n\tIndented line two\n");
+    }
+
+    @Test
     void sanitisesHtmlDerivesTextAndResolvesInlineImages() throws IOException {
         ParsedMail mail = parser.parse(resource("html-inline-image.eml"));
 
