@@ -12,8 +12,6 @@ import io.tessera.ticket.ConcurrentTicketChange;
 import io.tessera.ticket.InvalidTicketChange;
 import io.tessera.ticket.TicketNotFound;
 import io.tessera.shared.FieldProblem;
-import io.tessera.shared.InvalidPrecondition;
-import io.tessera.shared.PreconditionFailed;
 
 /**
  * The ticket API's refusals as RFC 9457 problems, each naming the field at fault:
@@ -65,16 +63,6 @@ class TicketApiErrors {
         problem.setTitle("Ticket changed meanwhile");
         problem.setProperty("currentVersion", e.actualVersion());
         return problem;
-    }
-
-    @ExceptionHandler
-    ProblemDetail on(PreconditionFailed e) {
-        return FieldProblem.of(e, "Ticket changed meanwhile");
-    }
-
-    @ExceptionHandler
-    ProblemDetail on(InvalidPrecondition e) {
-        return FieldProblem.of(e);
     }
 
     @ExceptionHandler

@@ -12,6 +12,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+
+import io.tessera.shared.FieldProblem;
+import io.tessera.shared.InvalidPrecondition;
+import io.tessera.shared.PreconditionFailed;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -24,6 +28,18 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice(annotations = RestController.class)
 class ApiProblems extends ResponseEntityExceptionHandler {
+
+    /** If-Match or version no longer the resource's (412 or 409), in any module that uses {@link io.tessera.shared.Precondition}. */
+    @ExceptionHandler
+    ProblemDetail on(PreconditionFailed e) {
+        return FieldProblem.of(e, "Changed meanwhile");
+    }
+
+    /** A malformed or weak If-Match, or one that disagrees with version: 400 naming what was sent. */
+    @ExceptionHandler
+    ProblemDetail on(InvalidPrecondition e) {
+        return FieldProblem.of(e);
+    }
 
     /** A text value with a control character (ControlCharacterCheck): 400 naming the field. */
     @ExceptionHandler

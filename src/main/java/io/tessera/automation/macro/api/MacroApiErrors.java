@@ -9,8 +9,6 @@ import io.tessera.automation.macro.InvalidMacro;
 import io.tessera.automation.macro.MacroForbidden;
 import io.tessera.automation.macro.MacroNotFound;
 import io.tessera.shared.FieldProblem;
-import io.tessera.shared.InvalidPrecondition;
-import io.tessera.shared.PreconditionFailed;
 import io.tessera.ticket.ConcurrentTicketChange;
 import io.tessera.ticket.InvalidTicketChange;
 import io.tessera.ticket.TicketNotFound;
@@ -56,16 +54,6 @@ class MacroApiErrors {
     @ExceptionHandler
     ProblemDetail on(InvalidTicketChange e) {
         return FieldProblem.of(HttpStatus.UNPROCESSABLE_CONTENT, "The ticket refused the macro", e.field(), e.getMessage());
-    }
-
-    @ExceptionHandler
-    ProblemDetail on(PreconditionFailed e) {
-        return FieldProblem.of(e, "Ticket changed meanwhile");
-    }
-
-    @ExceptionHandler
-    ProblemDetail on(InvalidPrecondition e) {
-        return FieldProblem.of(e);
     }
 
     @ExceptionHandler
