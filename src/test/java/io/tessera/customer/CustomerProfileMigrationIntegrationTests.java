@@ -2,22 +2,16 @@ package io.tessera.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.UUID;
 
-import javax.sql.DataSource;
-
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import io.tessera.testing.DatabaseAvailability;
+import io.tessera.testing.ScratchDatabase;
 import io.tessera.testing.TestDatabase;
 
 /**
@@ -28,22 +22,17 @@ import io.tessera.testing.TestDatabase;
 @ExtendWith(DatabaseAvailability.class)
 class CustomerProfileMigrationIntegrationTests {
 
-    private final String schema = "mig_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private final ScratchDatabase database = new ScratchDatabase();
 
     @AfterEach
     void dropSchema() throws SQLException {
-        if (TestDatabase.postgres()) {
-            try (Connection connection = DriverManager.getConnection(TestDatabase.POSTGRES_URL, TestDatabase.POSTGRES_USER, "")) {
-                connection.createStatement().execute("drop schema if exists " + schema + " cascade");
-            }
-        }
+        database.drop();
     }
 
     @Test
     void domainsAndAddressesMoveToTheirOwnTables() {
-        DataSource dataSource = dataSource();
-        migrate(dataSource, "2");
-        JdbcClient jdbc = JdbcClient.create(dataSource);
+        database.migrate("2");
+        JdbcClient jdbc = JdbcClient.create(database.dataSource());
         jdbc.sql("insert into organization (name, domains, created_at) values "
                 + "('Acme', 'Acme.example, acme.test ,,', current_timestamp), ('Copy', 'acme.example', current_timestamp), "
                 + "('None', null, current_timestamp), ('Empty', '', current_timestamp)").update();
@@ -52,7 +41,7 @@ class CustomerProfileMigrationIntegrationTests {
                 + "('Ann', 'ann@acme.example', ?, current_timestamp), ('Bob', 'bob@elsewhere.test', null, current_timestamp)")
                 .param(acme).update();
 
-        migrate(dataSource, "latest");
+        database.migrate("latest");
 
         assertThat(jdbc.sql("select o.name || ':' || d.domain from organization_domain d "
                 + "join organization o on o.id = d.organization_id order by d.domain").query(String.class).list())
@@ -62,25 +51,8 @@ class CustomerProfileMigrationIntegrationTests {
                 + "order by e.email").query(String.class).list())
                 .containsExactly("Ann:ann@acme.example", "Bob:bob@elsewhere.test");
         List<String> organizationColumns = jdbc.sql("select lower(column_name) from information_schema.columns "
-                + "where lower(table_name) = 'organization'" + (TestDatabase.postgres() ? " and table_schema = '" + schema + "'" : ""))
+                + "where lower(table_name) = 'organization'" + (TestDatabase.postgres() ? " and table_schema = '" + database.schema() + "'" : ""))
                 .query(String.class).list();
         assertThat(organizationColumns).contains("name", "tier", "notes").doesNotContain("domains");
-    }
-
-    private void migrate(DataSource dataSource, String target) {
-        var flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target(target);
-        if (TestDatabase.postgres()) {
-            flyway.schemas(schema).defaultSchema(schema);
-        }
-        flyway.load().migrate();
-    }
-
-    private DataSource dataSource() {
-        if (TestDatabase.postgres()) {
-            return new DriverManagerDataSource(TestDatabase.POSTGRES_URL + "?currentSchema=" + schema,
-                    TestDatabase.POSTGRES_USER, "");
-        }
-        return new DriverManagerDataSource("jdbc:h2:mem:" + schema
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
     }
 }

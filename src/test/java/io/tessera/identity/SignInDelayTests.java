@@ -43,9 +43,17 @@ class SignInDelayTests {
     }
 
     @Test
-    void oneAddressSprayingManyAccountsWaitsPastItsLimit() {
+    void oneAddressSprayingManyAccountsWaitsPastItsLimitExceptForAgentsWhoSignedInFromIt() {
         Counts spray = new Counts(1, NOW, 21, NOW, 1, NOW);
 
-        assertThat(delay.before(spray, true, NOW)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(delay.before(spray, false, NOW)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(delay.before(spray, true, NOW)).as("a colleague behind the same NAT").isZero();
+    }
+
+    @Test
+    void thePairCountHoldsEvenAtAKnownAddress() {
+        Counts guessing = new Counts(6, NOW, 6, NOW, 6, NOW);
+
+        assertThat(delay.before(guessing, true, NOW)).isEqualTo(Duration.ofSeconds(2));
     }
 }

@@ -45,6 +45,9 @@ class SignInThrottleIntegrationTests {
     @Autowired
     AuditTrail audit;
 
+    @Autowired
+    io.tessera.channel.outbox.Outbox outbox;
+
     @Test
     void anAttackersFailuresDoNotKeepTheAgentOutOfAnAddressTheyUse() {
         Agent agent = Agents.create(agents, Role.ADMIN);
@@ -94,6 +97,10 @@ class SignInThrottleIntegrationTests {
                 .filter(e -> e.action().equals("sign_in.throttled_address") && e.summary().contains(sprayer.address() + ";"))
                 .toList();
         assertThat(alerts).as("one alert for the attack, not one per attempt").hasSize(1);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(outbox.page(null, null, null, 200)).as("admins are told by mail")
+                        .anyMatch(mail -> mail.to().contains(IntegrationTest.ADMIN_EMAIL)
+                                && mail.subject().contains("Sign-ins throttled") && mail.subject().contains(sprayer.address())));
     }
 
     @Test

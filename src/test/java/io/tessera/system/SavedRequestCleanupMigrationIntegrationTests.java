@@ -3,22 +3,15 @@ package io.tessera.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.UUID;
 
-import javax.sql.DataSource;
-
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import io.tessera.testing.DatabaseAvailability;
-import io.tessera.testing.TestDatabase;
+import io.tessera.testing.ScratchDatabase;
 
 /**
  * V27 cleans up what earlier versions left at rest: sessions created only to remember a failed API call
@@ -28,22 +21,17 @@ import io.tessera.testing.TestDatabase;
 @ExtendWith(DatabaseAvailability.class)
 class SavedRequestCleanupMigrationIntegrationTests {
 
-    private final String schema = "mig_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private final ScratchDatabase database = new ScratchDatabase();
 
     @AfterEach
     void dropSchema() throws SQLException {
-        if (TestDatabase.postgres()) {
-            try (Connection connection = DriverManager.getConnection(TestDatabase.POSTGRES_URL, TestDatabase.POSTGRES_USER, "")) {
-                connection.createStatement().execute("drop schema if exists " + schema + " cascade");
-            }
-        }
+        database.drop();
     }
 
     @Test
     void savedRequestsAndTheSessionsMadeForThemAreDeleted() {
-        DataSource dataSource = dataSource();
-        migrate(dataSource, "26");
-        JdbcClient jdbc = JdbcClient.create(dataSource);
+        database.migrate("26");
+        JdbcClient jdbc = JdbcClient.create(database.dataSource());
         session(jdbc, "anonymous-with-token", null);
         attribute(jdbc, "anonymous-with-token", "SPRING_SECURITY_SAVED_REQUEST", "Authorization: Bearer tsr_secret");
         session(jdbc, "signed-in", "ada@example.test");
@@ -52,7 +40,7 @@ class SavedRequestCleanupMigrationIntegrationTests {
         session(jdbc, "anonymous-login-page", null);
         attribute(jdbc, "anonymous-login-page", "org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository.CSRF_TOKEN", "csrf");
 
-        migrate(dataSource, "latest");
+        database.migrate("latest");
 
         assertThat(jdbc.sql("select trim(primary_id) from spring_session order by 1").query(String.class).list())
                 .containsExactly("anonymous-login-page", "signed-in");
@@ -72,22 +60,5 @@ class SavedRequestCleanupMigrationIntegrationTests {
     private static void attribute(JdbcClient jdbc, String session, String name, String value) {
         jdbc.sql("insert into spring_session_attributes (session_primary_id, attribute_name, attribute_bytes) values (?, ?, ?)")
                 .params(session, name, value.getBytes(StandardCharsets.UTF_8)).update();
-    }
-
-    private void migrate(DataSource dataSource, String target) {
-        var flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target(target);
-        if (TestDatabase.postgres()) {
-            flyway.schemas(schema).defaultSchema(schema);
-        }
-        flyway.load().migrate();
-    }
-
-    private DataSource dataSource() {
-        if (TestDatabase.postgres()) {
-            return new DriverManagerDataSource(TestDatabase.POSTGRES_URL + "?currentSchema=" + schema,
-                    TestDatabase.POSTGRES_USER, "");
-        }
-        return new DriverManagerDataSource("jdbc:h2:mem:" + schema
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
     }
 }
