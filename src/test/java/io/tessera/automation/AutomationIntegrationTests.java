@@ -77,7 +77,7 @@ class AutomationIntegrationTests {
         admin = agents.get(Agents.create(agents, Role.ADMIN, Set.of(team.id())).id());
         String id = UUID.randomUUID().toString().substring(0, 8);
         customerEmail = "c-" + id + "@example.test";
-        customer = customers.create("Carla " + id, customerEmail, null, null);
+        customer = customers.create("Carla Lindqvist", customerEmail, null, null); // a name greeting can repeat (GreetingName)
     }
 
     @AfterEach

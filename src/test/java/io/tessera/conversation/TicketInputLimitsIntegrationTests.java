@@ -201,7 +201,10 @@ class TicketInputLimitsIntegrationTests {
     void aCustomerNameWithANulIsRefusedNamingName() {
         HttpResponse<String> refused = api.postJson("/api/v1/customers", """
                 {"name":"Nul \\u0000 Customer","email":"c-%s@example.test"}""".formatted(unique()), token);
-        assertProblem(refused, 422, "name");
+        assertProblem(refused, 400, "name");
+        HttpResponse<String> twoLines = api.postJson("/api/v1/customers", """
+                {"name":"Two\\nLines","email":"l-%s@example.test"}""".formatted(unique()), token);
+        assertProblem(twoLines, 422, "name");
         HttpResponse<String> notes = api.postJson("/api/v1/customers", """
                 {"name":"Noted","email":"n-%s@example.test","notes":"Line one\\nline two"}""".formatted(unique()), token);
         assertThat(notes.statusCode()).as(notes.body()).isEqualTo(201);
