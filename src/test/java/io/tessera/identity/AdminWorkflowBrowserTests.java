@@ -31,6 +31,9 @@ class AdminWorkflowBrowserTests {
     AgentManagement agents;
 
     @Autowired
+    ApiTokens tokens;
+
+    @Autowired
     TeamManagement teams;
 
     @Autowired
@@ -93,6 +96,19 @@ class AdminWorkflowBrowserTests {
         Browser.screenshot(page, "05-team-created");
         assertThat(teams.list()).filteredOn(t -> t.name().equals("Escalations"))
                 .singleElement().satisfies(t -> assertThat(t.memberIds()).containsExactly(priya.id()));
+
+        // The admin's own profile: a token to list, then Priya's page, where admins see agents' tokens.
+        page.navigate(browser.url("/profile"));
+        page.fill("#token-name", "CRM sync");
+        page.click("#create-token");
+        assertThat(page.locator("#tokens")).containsText("CRM sync");
+        assertThat(page.locator("#sign-out-everywhere")).isVisible();
+        Browser.screenshot(page, "07-profile-tokens");
+        tokens.create(priya.id(), "Priya's script", io.tessera.shared.Initiator.system());
+        page.navigate(browser.url("/admin/agents/" + priya.id().value()));
+        assertThat(page.locator("#agent-tokens")).containsText("Priya's script");
+        assertThat(page.locator("#sign-out-everywhere")).isVisible();
+        Browser.screenshot(page, "08-agent-tokens");
 
         page.click("#sign-out");
         assertThat(page.locator("#signed-out")).isVisible();
