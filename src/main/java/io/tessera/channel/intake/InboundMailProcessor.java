@@ -26,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.tessera.channel.MailProperties;
 import io.tessera.channel.email.MailParser;
 import io.tessera.channel.email.ParsedMail;
+import io.tessera.customer.AlreadyTaken;
 import io.tessera.shared.TeamId;
 import io.tessera.ticket.ConcurrentTicketChange;
 
@@ -105,7 +106,8 @@ public class InboundMailProcessor implements DisposableBean {
 
     /**
      * Two workers handling mail from the same new sender at once both create that customer, and the second
-     * insert loses on the unique address (its transaction rolls back: nothing half done). That is a lost race,
+     * insert loses on the unique address (its transaction rolls back: nothing half done) — or, when the other
+     * commits between the look-up and the insert's own check, is told the address is {@link AlreadyTaken}. That is a lost race,
      * not a broken message — the crash test saw such mail end up FAILED, waiting for an admin — so the message
      * is handled again, and this time finds the customer. Two replies to one ticket handled at once race the same
      * way on the ticket's version (the second sees {@link ConcurrentTicketChange}) and are handled again too. A
@@ -115,7 +117,7 @@ public class InboundMailProcessor implements DisposableBean {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transaction.execute(status -> claimAndHandle(id));
-            } catch (DuplicateKeyException | ConcurrencyFailureException | ConcurrentTicketChange race) {
+            } catch (DuplicateKeyException | ConcurrencyFailureException | ConcurrentTicketChange | AlreadyTaken race) {
                 if (attempt >= RACE_ATTEMPTS) {
                     throw race;
                 }
