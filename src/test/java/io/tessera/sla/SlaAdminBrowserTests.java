@@ -2,6 +2,7 @@ package io.tessera.sla;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -98,8 +99,17 @@ class SlaAdminBrowserTests {
                 + " (Europe/Berlin)"));
         Browser.screenshot(page, "sla-01-policy-form");
         assertThat(page.locator("#name")).hasValue("Support " + id);
+        org.assertj.core.api.Assertions.assertThat((List<?>) page.evaluate("() => Array.from(document.querySelectorAll('#policy-form :invalid'))"
+                + ".map(e => e.name + '=' + e.value + ': ' + e.validationMessage)"))
+                .as("fields the browser would refuse to send").isEmpty();
         page.click("#save-policy");
-        page.waitForURL(browser.url("/admin/sla"));
+        try {
+            page.waitForURL(browser.url("/admin/sla"));
+        } catch (com.microsoft.playwright.PlaywrightException e) {
+            Browser.screenshot(page, "sla-failed-save");
+            throw new AssertionError("After Save the page is " + page.url() + ": "
+                    + page.locator("main, body").first().innerText().replaceAll("\\s+", " "), e);
+        }
         assertThat(page.locator("#flash")).containsText("created");
         assertThat(page.locator("#policies")).containsText("Support " + id);
         Browser.screenshot(page, "sla-02-admin");
