@@ -102,12 +102,18 @@ class SlaAdminBrowserTests {
         org.assertj.core.api.Assertions.assertThat((List<?>) page.evaluate("() => Array.from(document.querySelectorAll('#policy-form :invalid'))"
                 + ".map(e => e.name + '=' + e.value + ': ' + e.validationMessage)"))
                 .as("fields the browser would refuse to send").isEmpty();
+        List<String> traffic = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        page.onRequest(r -> traffic.add("-> " + r.method() + " " + r.url()));
+        page.onResponse(r -> traffic.add("<- " + r.status() + " " + r.url()));
+        page.onRequestFailed(r -> traffic.add("xx " + r.url() + " " + r.failure()));
+        page.onConsoleMessage(m -> traffic.add("console " + m.type() + ": " + m.text()));
+        page.onFrameNavigated(f -> traffic.add("navigated " + f.url()));
         page.click("#save-policy");
         try {
             page.waitForURL(browser.url("/admin/sla"));
         } catch (com.microsoft.playwright.PlaywrightException e) {
             Browser.screenshot(page, "sla-failed-save");
-            throw new AssertionError("After Save the page is " + page.url() + ": "
+            throw new AssertionError("After Save the page is " + page.url() + "; traffic: " + traffic + "; page: "
                     + page.locator("main, body").first().innerText().replaceAll("\\s+", " "), e);
         }
         assertThat(page.locator("#flash")).containsText("created");

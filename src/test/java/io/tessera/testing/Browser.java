@@ -11,6 +11,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.ReducedMotion;
 
 /**
  * Headless Debian Chromium driven by Playwright, as STACK.md describes: Playwright's own browser download
@@ -38,8 +39,11 @@ public final class Browser implements AutoCloseable {
                 .setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
                         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
+        // Reduced motion: Bootstrap then scrolls instantly instead of smoothly. With smooth scrolling a click on a
+        // button below the fold could land while the page was still moving, and was lost without a trace — no
+        // request, no error (SlaAdminBrowserTests' Save did nothing about one run in six).
         this.context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setViewportSize(1280, 800));
+                .setViewportSize(1280, 800).setReducedMotion(ReducedMotion.REDUCE));
         this.base = "http://localhost:" + port;
         // Playwright's 5 s for an assertion is short on a 2-core CI machine that runs Chromium, the server and
         // PostgreSQL at once: a form post and the page after it can take longer there without anything
@@ -73,6 +77,8 @@ public final class Browser implements AutoCloseable {
         // The icon font loads after the page; without this wait some pictures show blanks where icons go.
         page.evaluate("() => document.fonts.ready");
         page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+        // A full-page screenshot resizes the viewport and back; let the page lay out again before the next click.
+        page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
     }
 
     @Override
