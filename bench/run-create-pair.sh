@@ -4,7 +4,7 @@
 # alternating order, each on its own fresh PostgreSQL database. The machine is shared and noisy, so only
 # the pairs measured in one run are compared; the figures go to docs/benchmarks.md.
 #
-#   bench/run-create-pair.sh OLD.jar NEW.jar [rounds=3] [count=2000]
+#   bench/run-create-pair.sh OLD.jar NEW.jar [rounds=3] [count=2000]   (figures: docs/benchmarks.md)
 set -euo pipefail
 old_jar=$1; new_jar=$2; rounds=${3:-3}; count=${4:-2000}
 workload=$(cd "$(dirname "$0")/../.." && pwd)/shared/bench/peer_workload.py
