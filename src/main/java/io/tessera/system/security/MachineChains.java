@@ -1,7 +1,5 @@
 package io.tessera.system.security;
 
-import jakarta.servlet.DispatcherType;
-import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -22,9 +20,7 @@ final class MachineChains {
     }
 
     private static boolean matches(HttpServletRequest request, String root) {
-        String path = request.getDispatcherType() == DispatcherType.ERROR
-                ? String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI))
-                : request.getRequestURI().substring(request.getContextPath().length());
+        String path = MachinePaths.requestedPath(request);
         if (!MachinePaths.isMachinePath(path)) {
             return false;
         }

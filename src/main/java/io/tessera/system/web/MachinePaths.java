@@ -17,11 +17,16 @@ public final class MachinePaths {
 
     /** Whether this request, or the request whose error is being rendered, is for the API or operations. */
     public static boolean isMachineRequest(HttpServletRequest request) {
+        return isMachinePath(requestedPath(request));
+    }
+
+    /** The path the client asked for: on an error dispatch the one that failed, not {@code /error}. */
+    public static String requestedPath(HttpServletRequest request) {
         if (request.getDispatcherType() == DispatcherType.ERROR) {
             Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-            return failed != null && isMachinePath(failed.toString());
+            return failed == null ? null : failed.toString();
         }
-        return isMachinePath(request.getRequestURI());
+        return request.getRequestURI();
     }
 
     /** Whether a raw request path is under {@code /api/} or {@code /actuator/}, however it is spelled. */
